@@ -1,0 +1,141 @@
+/** `status-docs check|summary`: the command-line host of the core. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { check, parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
+import { fileReport, type Report } from '../core/output/report';
+import { formatSarif } from '../core/output/sarif';
+import { countBySeverity, formatSummary, formatText } from '../core/output/text';
+import { collectTargets, readText } from './files';
+
+declare const STATUS_DOCS_VERSION: string | undefined;
+const VERSION = typeof STATUS_DOCS_VERSION === 'string' ? STATUS_DOCS_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: status-docs <command> [paths or globs…] [options]
+
+Commands:
+  check     Report inconsistent numbers and stale dates (default: the current folder)
+  summary   One row per document: title, status, checklist, progress, findings
+  rules     List the rules with their default severity
+
+Options:
+  --format text|json|sarif   Output format of check (default: text)
+  --today YYYY-MM-DD         The date time-based rules compare with (default: today)
+  --config FILE              JSON settings file (see README, "Settings")
+  --quiet                    Report errors only, no closing count
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes: 0 no errors, 1 error-severity findings, 2 usage or configuration error.`;
+
+class UsageError extends Error {}
+
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function loadConfig(file: string | undefined): Config {
+  let raw: unknown = {};
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read config file ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(`config file ${file} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const { config, problems } = parseConfig(raw, RULE_IDS);
+  if (problems.length) throw new UsageError(`config file ${file}:\n  ${problems.join('\n  ')}`);
+  return config;
+}
+
+export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    err.write(`status-docs: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { out.write(USAGE + '\n'); return 0; }
+  if (values.version) { out.write(VERSION + '\n'); return 0; }
+  const [command, ...paths] = positionals;
+  try {
+    if (command === 'rules') {
+      for (const r of RULES) out.write(`${r.id.padEnd(20)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`);
+      return 0;
+    }
+    if (command !== 'check' && command !== 'summary') {
+      throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+    }
+    const format = values.format!;
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+    if (values.today !== undefined && !isRealDay(values.today)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, not "${values.today}"`);
+    const today = values.today ?? localToday();
+    const config = loadConfig(values.config);
+    const report = run(paths, process.cwd(), today, config);
+    for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
+    if (command === 'summary') {
+      out.write(formatSummary(report));
+      return 0;
+    }
+    if (values.quiet) for (const f of report.files) f.findings = f.findings.filter((x) => x.severity === 'error');
+    if (format === 'json') out.write(JSON.stringify(report, null, 2) + '\n');
+    else if (format === 'sarif') out.write(JSON.stringify(formatSarif(report, { rules: RULES, toolVersion: VERSION }), null, 2) + '\n');
+    else {
+      out.write(formatText(report));
+      if (!values.quiet) {
+        const c = countBySeverity(report);
+        out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info\n`);
+      }
+    }
+    return countBySeverity(report).error > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`status-docs: ${e.message}\n`);
+      if (/command/.test(e.message)) err.write(`\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+export function run(paths: string[], cwd: string, today: string, config: Config): Report {
+  const { targets, problems } = collectTargets(paths, cwd);
+  const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
+  for (const t of targets) {
+    const read = readText(t.abs);
+    if (!read.ok) { report.skipped.push({ path: t.path, reason: read.reason }); continue; }
+    const { doc, findings } = check(read.text, { today, config });
+    report.files.push(fileReport(t.path, doc, findings));
+  }
+  return report;
+}
+
+if (require.main === module) {
+  // A closed pipe (`status-docs check | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`status-docs: internal error: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The public API of the core. Pure: no `vscode`, no file system, no clock — the hosts pass
+ * the text, the configuration and "today".
+ */
+import { DEFAULT_CONFIG, type Config } from './config';
+import type { Finding } from './findings';
+import { analyze } from './model/analyze';
+import { LineIndex } from './model/positions';
+import type { StatusDoc } from './model/schema';
+import { runRules } from './runner';
+
+export interface CheckOptions {
+  /** `YYYY-MM-DD`. */
+  today: string;
+  config?: Config;
+}
+
+export interface CheckResult {
+  doc: StatusDoc;
+  findings: Finding[];
+}
+
+/** Parses, builds the model and runs every enabled rule. */
+export function check(text: string, options: CheckOptions): CheckResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const doc = analyze(text, { statusWords: config.statusWords });
+  const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config });
+  return { doc, findings };
+}
+
+export { analyze } from './model/analyze';
+export * from './model/schema';
+export * from './findings';
+export * from './config';
+export { RULES, RULE_IDS, getRule, ruleDocsAnchor } from './rules/index';
+export type { Rule, RuleContext, RuleReport } from './rules/types';
+export { runRules, INTERNAL_RULE_ID } from './runner';
+export { LineIndex } from './model/positions';

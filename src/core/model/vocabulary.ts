@@ -1,0 +1,129 @@
+/**
+ * The status vocabulary as data: words, phrases and emoji that say done / in progress /
+ * planned / blocked / at risk, plus their mojibake forms (generated, not typed by hand).
+ * `statusWords` from the configuration extends it.
+ */
+import { mojibakeOf } from './mojibake';
+import type { StatusValue } from './schema';
+
+export const DEFAULT_STATUS_WORDS: Readonly<Record<Exclude<StatusValue, 'unknown'>, readonly string[]>> = {
+  done: [
+    'complete', 'completed', 'completed early', 'done', 'shipped', 'finished', 'delivered', 'closed',
+    'resolved', 'implemented',
+    'terminé', 'terminée', 'completado', 'completada', 'concluído', 'concluido', 'hoàn thành',
+    '完成', '已完成', '완료', '完了', 'завершено', 'выполнено', 'готово',
+    '✅', '✔️', '✔', '☑️', '☑', '🟢', '[x]',
+  ],
+  'in-progress': [
+    'in progress', 'in-progress', 'ongoing', 'wip', 'work in progress', 'underway',
+    'partially complete', 'partial', 'partially', 'in review', 'in development', 'in testing',
+    'incomplete', 'not complete', 'not completed', 'not done',
+    'en cours', 'en progreso', 'em andamento', 'em progresso', 'đang thực hiện', '进行中', '진행 중', '진행중',
+    '進行中', 'в процессе', 'в работе',
+    '🚧', '🟡', '⏳', '🔄', '🏗️', '🔨', '🔶',
+  ],
+  planned: [
+    'planned', 'to do', 'todo', 'to-do', 'tbd', 'not started', 'pending', 'scheduled', 'backlog',
+    'upcoming', 'projected', 'proposed', 'queued', 'on hold',
+    'prévu', 'planifié', 'planificado', 'pendiente', 'planejado', 'pendente', '计划', '待办', '未开始', '예정', '未着手',
+    'запланировано',
+    '📋', '📅', '🔲', '⬜', '⬜️', '☐', '[ ]', '⏸️', '⏸',
+  ],
+  blocked: [
+    'blocked', 'failed', 'failing', 'broken', 'bloqué', 'bloqueado', '阻塞', '차단',
+    '❌', '🔴', '⛔', '🛑', '🚫',
+  ],
+  'at-risk': [
+    'at risk', 'at-risk', 'delayed', 'behind schedule', 'overdue', 'slipping',
+    '⚠️', '⚠', '🟠',
+  ],
+};
+
+interface Entry { text: string; value: StatusValue; word: boolean }
+
+export interface StatusMatch {
+  value: StatusValue;
+  /** Offset of the matched token in the searched text. */
+  index: number;
+  length: number;
+  text: string;
+}
+
+export class StatusVocabulary {
+  private readonly pattern: RegExp;
+  private readonly byText = new Map<string, StatusValue>();
+
+  constructor(extra: Partial<Record<StatusValue, readonly string[]>> = {}) {
+    const entries: Entry[] = [];
+    const add = (text: string, value: StatusValue) => {
+      const key = text.toLowerCase();
+      if (!key || this.byText.has(key)) return;
+      this.byText.set(key, value);
+      entries.push({ text: key, value, word: /^[\p{L}\p{N}]/u.test(key) && /[\p{L}\p{N}]$/u.test(key) });
+    };
+    // User words first, so they win over defaults.
+    for (const [value, words] of Object.entries(extra)) for (const w of words ?? []) add(w.trim(), value as StatusValue);
+    for (const [value, words] of Object.entries(DEFAULT_STATUS_WORDS)) {
+      for (const w of words) {
+        add(w, value as StatusValue);
+        const broken = mojibakeOf(w);
+        if (broken !== w && broken.length > 1) {
+          add(broken, value as StatusValue);
+          // Variation selector U+FE0F loses its last byte in cp1252 (`ï¸`); a bare NBSP often becomes a space.
+          if (broken.includes('\u00a0')) add(broken.replace(/\u00a0/g, ' '), value as StatusValue);
+        }
+      }
+    }
+    entries.sort((a, b) => b.text.length - a.text.length);
+    const alternatives = entries.map((e) => {
+      const body = escape(e.text).replace(/ /g, '[\\s\\-_]+');
+      // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
+      return e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text)
+        ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`
+        : body;
+    });
+    this.pattern = new RegExp(alternatives.join('|'), 'giu');
+  }
+
+  /** The first status token in `text` (earliest; the longest at the same place). */
+  find(text: string): StatusMatch | null {
+    this.pattern.lastIndex = 0;
+    for (const m of text.matchAll(this.pattern)) {
+      const token = m[0];
+      const value = this.lookup(token);
+      if (!value) continue;
+      // `40% complete` is progress, not completion.
+      if (value === 'done' && /^complete/i.test(token)) {
+        const before = text.slice(Math.max(0, m.index - 12), m.index);
+        const pct = /(\d+(?:\.\d+)?)\s*%\s*$/.exec(before);
+        if (pct && Number(pct[1]) < 100) return { value: 'in-progress', index: m.index, length: token.length, text: token };
+      }
+      return { value, index: m.index, length: token.length, text: token };
+    }
+    return null;
+  }
+
+  /** Every status token in `text`. */
+  findAll(text: string): StatusMatch[] {
+    const out: StatusMatch[] = [];
+    for (const m of text.matchAll(this.pattern)) {
+      const value = this.lookup(m[0]);
+      if (value) out.push({ value, index: m.index, length: m[0].length, text: m[0] });
+    }
+    return out;
+  }
+
+  private lookup(token: string): StatusValue | undefined {
+    return this.byText.get(token.toLowerCase().replace(/[\s\-_]+/g, ' ')) ?? this.byText.get(token.toLowerCase());
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+let defaultVocabulary: StatusVocabulary | undefined;
+export function getVocabulary(extra?: Partial<Record<StatusValue, readonly string[]>>): StatusVocabulary {
+  if (extra && Object.keys(extra).length > 0) return new StatusVocabulary(extra);
+  return (defaultVocabulary ??= new StatusVocabulary());
+}

@@ -1,0 +1,18 @@
+/** The ordered registry of rules. Order is the order of the README's table and of SARIF's rule list. */
+import { mojibake } from './mojibake';
+import type { Rule } from './types';
+
+export const RULES: readonly Rule[] = [
+  mojibake,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+export function getRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/** The README heading anchor that documents a rule; hosts add the README's location. */
+export function ruleDocsAnchor(id: string): string {
+  return `rule-${id}`;
+}
