@@ -36,3 +36,4 @@ export { RULES, RULE_IDS, getRule, ruleDocsAnchor } from './rules/index';
 export type { Rule, RuleContext, RuleReport } from './rules/types';
 export { runRules, INTERNAL_RULE_ID } from './runner';
 export { LineIndex } from './model/positions';
+export { applyFixes } from './fix';
