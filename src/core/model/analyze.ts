@@ -393,8 +393,14 @@ class Builder {
     const cellsOf = (rowIndex: number): TableCell[] =>
       (node.children[rowIndex]?.children ?? []).map((cell, col) => {
         const block = this.addBlock('cell', cell, [index, rowIndex - 1, col], null);
-        const lead = block.text.length - block.text.trimStart().length;
-        const t = block.text.trim();
+        // A cell's position includes its delimiting pipes; the cell's text does not.
+        const raw = block.text;
+        const cs = raw.startsWith('|') ? 1 : 0;
+        let ce = raw.length;
+        if (ce > cs && raw.endsWith('|') && raw[ce - 2] !== '\\') ce--;
+        const inner = raw.slice(cs, ce);
+        const lead = cs + inner.length - inner.trimStart().length;
+        const t = inner.trim();
         const s = cell.position ? startOf(cell) + lead : start;
         return { text: t.replace(/\s+/g, ' '), range: this.range(s, s + t.length) };
       });
@@ -509,8 +515,9 @@ const SCORE = new RegExp(
 const COLUMN_ROLES: [RegExp, ColumnRole][] = [
   [/date|deadline|\bdue\b|\bwhen\b|\beta\b|fecha|日期|날짜|期限|échéance|timeline|week|semaine|quarter|target date|完成日/i, 'date'],
   [/status|state|estado|statut|状态|狀態|상태|ステータス|статус|trạng thái/i, 'status'],
+  // `Weighted Score` is a contribution, not a weight.
+  [/contribut|weighted|加权|加權|贡献|貢献|기여/i, 'contribution'],
   [/weight|poids|peso|权重|權重|가중치|比重/i, 'weight'],
-  [/contribut|weighted|贡献|貢献|기여/i, 'contribution'],
   [/change|delta|Δ|\bdiff|improvement|gain|increase|variation|变化/i, 'change'],
   [/complet|progress|% ?done|done ?%|percent|avance|progreso|progresso|进度|進捗|完成度|진행|达成|прогресс|tiến độ/i, 'completion'],
   [/before|previous|\bprev\b|baseline|\bfrom\b|\bold\b|initial|antes|avant/i, 'before'],
