@@ -27,6 +27,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): StatusDoc {
   return new Builder(text, getVocabulary(options.statusWords)).build(parseMarkdown(text));
 }
 
+/**
+ * The model from a tree parsed elsewhere (the incremental path): `root` must be what
+ * `parseMarkdown(text)` returns, with the same positions. The tree is only read.
+ */
+export function analyzeTree(text: string, root: Root, options: AnalyzeOptions = {}): StatusDoc {
+  return new Builder(text, getVocabulary(options.statusWords)).build(root);
+}
+
 interface Pos { start: { offset?: number }; end: { offset?: number } }
 const startOf = (n: { position?: Pos }) => n.position?.start.offset ?? 0;
 const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
@@ -60,11 +68,13 @@ class Builder {
 
     const h1 = this.sections.find((s) => s.level === 1) ?? this.sections[0] ?? null;
     const statusField = this.fields.find((f) => f.name === 'status' && f.status && (f.section === null || f.section === h1?.index));
+    // Documents whose converter escaped every heading (`\# Sprint 3`) still have a title.
+    const escapedTitle = h1 ? null : this.escapedHeadingTitle();
     const done = this.tasks.filter((t) => t.checked).length;
     const doc: StatusDoc = {
       version: 1,
-      title: h1 ? h1.title : null,
-      titleRange: h1 ? h1.headingRange : null,
+      title: h1 ? h1.title : escapedTitle?.title ?? null,
+      titleRange: h1 ? h1.headingRange : escapedTitle?.range ?? null,
       status: statusField?.status ?? h1?.status ?? null,
       lineCount: this.idx.lineCount,
       fields: this.fields,
@@ -86,6 +96,15 @@ class Builder {
       doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
       (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
     return doc;
+  }
+
+  private escapedHeadingTitle(): { title: string; range: Range } | null {
+    const first = this.blocks.find((b) => b.kind === 'paragraph');
+    const m = first && /^\\#{1,6}[ \t]+(\S[^\r\n]*)/.exec(first.text);
+    if (!first || !m) return null;
+    const start = first.range.offset + m.index + m[0].length - m[1]!.length;
+    const title = m[1]!.trim();
+    return { title, range: this.range(start, start + title.length) };
   }
 
   private range(start: number, end: number): Range {
