@@ -1,8 +1,10 @@
 /** The ordered registry of rules. Order is the order of the README's table and of SARIF's rule list. */
+import { deltaMismatch } from './delta-mismatch';
 import { mojibake } from './mojibake';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  deltaMismatch,
   mojibake,
 ];
 

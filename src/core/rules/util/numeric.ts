@@ -1,6 +1,6 @@
 /** Arithmetic helpers shared by the consistency rules: comparing at the author's precision. */
 import { formatNumber } from '../../model/numbers';
-import type { NumberToken } from '../../model/schema';
+import type { NumberToken, StatusDoc } from '../../model/schema';
 
 /** Rounds half away from zero at `precision` decimals, robust to binary noise (0.1 + 0.2). */
 export function roundTo(value: number, precision: number): number {
@@ -43,4 +43,67 @@ export function formatLike(like: Pick<NumberToken, 'text' | 'precision'>, value:
 export function signed(value: number, precision = 0): string {
   const s = formatNumber(value, precision);
   return value > 0 ? `+${s}` : s;
+}
+
+/** A number as written: `1,234.5` or `12`. */
+export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+
+/**
+ * The text the rules may read: every block (headings, paragraphs, table cells, lines of plain
+ * fenced code) with its markup masked, everything else (list markers, code with a language,
+ * HTML blocks, front matter) blanked to spaces. Same length and line breaks as `text`, so a
+ * match's index is a document offset.
+ */
+export function checkedText(doc: Pick<StatusDoc, 'blocks'>, text: string): string {
+  const chars = text.replace(/[^\r\n]/g, ' ').split('');
+  for (const b of doc.blocks) {
+    if (b.kind === 'html') continue;
+    for (let i = 0; i < b.text.length; i++) {
+      const c = b.text[i]!;
+      if (c !== '\n' && c !== '\r') chars[b.range.offset + i] = c;
+    }
+  }
+  return chars.join('');
+}
+
+/** The lines of a text with their start offsets. */
+export function linesWithOffsets(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m[0] !== '') {
+    out.push({ text: m[0].replace(/[\r\n]+$/, ''), offset: m.index });
+    if (re.lastIndex >= text.length) break;
+  }
+  return out;
+}
+
+/** Seconds per time unit, for comparing `30 minutes` with `6h`. */
+const TIME_UNITS: [RegExp, number][] = [
+  [/^(?:ms|msec|millis(?:econds?)?)$/i, 0.001],
+  [/^(?:µs|us|microseconds?)$/i, 0.000001],
+  [/^(?:ns|nanoseconds?)$/i, 1e-9],
+  [/^(?:s|sec|secs|seconds?)$/i, 1],
+  [/^(?:m|min|mins|minutes?)$/i, 60],
+  [/^(?:h|hr|hrs|hours?)$/i, 3600],
+  [/^(?:d|days?)$/i, 86400],
+  [/^(?:w|wk|wks|weeks?)$/i, 604800],
+];
+const SIZE_UNITS: [RegExp, number][] = [
+  [/^(?:b|bytes?)$/i, 1],
+  [/^(?:kb|kib)$/i, 1024],
+  [/^(?:mb|mib)$/i, 1024 ** 2],
+  [/^(?:gb|gib)$/i, 1024 ** 3],
+];
+
+/**
+ * The scale of a unit within its family (`time`, `size`), or the unit itself as its own
+ * family with scale 1 (`%`, `lines`), or null when there is no unit.
+ */
+export function unitScale(unit: string | null | undefined): { family: string; scale: number } | null {
+  const u = (unit ?? '').trim();
+  if (!u) return null;
+  for (const [re, s] of TIME_UNITS) if (re.test(u)) return { family: 'time', scale: s };
+  for (const [re, s] of SIZE_UNITS) if (re.test(u)) return { family: 'size', scale: s };
+  return { family: u.toLowerCase(), scale: 1 };
 }
