@@ -24,7 +24,8 @@ export interface RawNumber {
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** A number must not continue a word, a version, a path, a time or an identifier. */
 const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@$€£¥-])`;
-const QUAL = String.raw`(?<q>[~≈]|[<>≤≥]=?|\+/-|±)?\s?`;
+// Whitespace belongs to a number only after a qualifier (`~ 730`), never before a bare number.
+const QUAL = String.raw`(?:(?<q>[~≈]|[<>≤≥]=?|\+/-|±)\s?)?`;
 const SIGN = String.raw`(?<sign>[+\-−])?`;
 
 const PERCENT = new RegExp(String.raw`${NOT_AFTER}${QUAL}${SIGN}(?<n>${NUM})\s?%(?<plus>\+)?`, 'gu');
