@@ -1,0 +1,399 @@
+#!/usr/bin/env node
+// Runs the integration suite in a real VS Code without downloading one: code-server (the VS Code
+// server, with the real Node extension host) serves the workbench, headless Chromium opens it,
+// and the suite's pass/fail comes back from the workbench as the extension host's exit code.
+//
+//   node test/vscode/run.mjs                       build, run test/vscode/suite against the development build
+//   node test/vscode/run.mjs --vsix [FILE]         package (or take FILE), install it with
+//                                                  --install-extension, run test/vscode/vsix against it
+//   node test/vscode/run.mjs --screenshot out.png --open phase-report.md --sidebar
+//                                                  a PNG of the workbench instead of tests
+//
+// Every run gets a free port and a throwaway folder (user data, extensions, a copy of the
+// fixture workspace, logs) that is deleted afterwards unless the run failed or --keep is given.
+// See --help for the options; test/vscode/setup.sh installs what this needs (run first, cached).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const here = join(root, 'test/vscode');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const help = `usage: node test/vscode/run.mjs [options]
+
+Tests (default):
+  --grep PATTERN       only tests whose full title matches PATTERN
+  --vsix [FILE]        test the packaged extension: \`npm run package\` (or FILE), installed with
+                       --install-extension, instead of the development build
+  --timeout SECONDS    fail when the tests have not finished after SECONDS (default 120)
+Screenshots:
+  --screenshot FILE    save a PNG of the workbench instead of running tests
+  --open PATH          open this file (relative to the workspace) in the editor
+  --line N[:C]         put the cursor on line N (column C) of the opened file
+  --hover              show the hover at the cursor
+  --sidebar            click the "Status Docs" activity bar item
+  --expand LABELS      then click these tree rows in order (comma-separated, text they contain)
+  --problems           open the Problems panel
+  --size WxH           window size (default 1400x900)
+  --wait SECONDS       extra settle time before the screenshot (default 2)
+Both:
+  --workspace DIR      folder to copy and open (default test/vscode/workspace)
+  --setting KEY=JSON   a user setting (repeatable), for example statusDocs.today="2026-11-22"
+  --no-build           use dist/ as it is
+  --keep               keep the throwaway folder
+  --verbose            forward every workbench log line, not only the suite's output`;
+
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    grep: { type: 'string' },
+    vsix: { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '120' },
+    screenshot: { type: 'string' },
+    open: { type: 'string' },
+    line: { type: 'string' },
+    hover: { type: 'boolean', default: false },
+    sidebar: { type: 'boolean', default: false },
+    expand: { type: 'string' },
+    problems: { type: 'boolean', default: false },
+    size: { type: 'string', default: '1400x900' },
+    wait: { type: 'string', default: '2' },
+    workspace: { type: 'string', default: join(here, 'workspace') },
+    setting: { type: 'string', multiple: true, default: [] },
+    'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (options.help) {
+  console.log(help);
+  process.exit(0);
+}
+const vsixFile = options.vsix && positionals[0] ? resolve(positionals[0]) : undefined;
+if (positionals.length > (options.vsix ? 1 : 0)) usageError(`unexpected argument ${positionals.at(-1)}`);
+const timeoutMs = Number(options.timeout) * 1000;
+if (!(timeoutMs > 0)) usageError(`--timeout ${options.timeout} is not a number of seconds`);
+const [width, height] = options.size.split('x').map(Number);
+if (!(width > 0 && height > 0)) usageError(`--size ${options.size} is not WIDTHxHEIGHT`);
+const userSettings = Object.fromEntries(options.setting.map(parseSetting));
+
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const say = (message) => console.log(`vscode-test: ${message}`);
+
+function usageError(message) {
+  console.error(`vscode-test: ${message}\n\n${help}`);
+  process.exit(2);
+}
+
+function parseSetting(text) {
+  const at = text.indexOf('=');
+  if (at <= 0) usageError(`--setting ${text} is not KEY=JSON`);
+  try {
+    return [text.slice(0, at), JSON.parse(text.slice(at + 1))];
+  } catch {
+    return usageError(`--setting ${text}: the value is not JSON (quote strings: key="text")`);
+  }
+}
+
+function runStep(command, args, what) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`vscode-test: ${what} failed (${command} ${args.join(' ')})`);
+    process.exit(1);
+  }
+}
+
+// setup.sh prints progress on stderr and `name=path` lines on stdout.
+function setup() {
+  const result = spawnSync('bash', [join(here, 'setup.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error('vscode-test: test/vscode/setup.sh failed');
+    process.exit(1);
+  }
+  const paths = Object.fromEntries(result.stdout.split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s, 2)));
+  for (const name of ['node', 'code-server', 'chromium']) {
+    if (!paths[name]) {
+      console.error(`vscode-test: setup.sh did not report a ${name} path`);
+      process.exit(1);
+    }
+  }
+  return paths;
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((resolveStatus) => {
+    get(url, (response) => {
+      response.resume();
+      resolveStatus(response.statusCode);
+    }).on('error', () => resolveStatus(0));
+  });
+}
+
+const sleep = (ms) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+function tail(file, lines = 25) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// The suite's own output among the workbench's logs: from index.ts's opening line to its
+// closing line, `N passed, N failed`.
+const suiteStart = /^Status Docs integration tests in VS Code /;
+const suiteEnd = /^(\S+: )?\d+ passed, \d+ failed/;
+let inSuite = false;
+
+async function main() {
+  const tools = setup();
+  say(`setup done (${seconds()})`);
+
+  let vsix = vsixFile;
+  if (!options['no-build']) {
+    if (options.vsix && !vsix) {
+      const out = join(mkdtempSync(join(tmpdir(), 'status-docs-vsix-')), 'status-docs.vsix');
+      runStep(npm, ['run', 'package', '--silent', '--', '--out', out], 'npm run package');
+      vsix = out;
+    }
+    // The development build and the suites (after packaging, which leaves a production build).
+    runStep(process.execPath, ['build.mjs'], 'build');
+    runStep(process.execPath, [join(here, 'build.mjs')], 'building the suite');
+    say(`build done (${seconds()})`);
+  } else if (options.vsix && !vsix) {
+    usageError('--vsix with --no-build needs a FILE');
+  }
+
+  // The throwaway folder: everything VS Code and Chromium write goes here, nothing into $HOME.
+  const work = mkdtempSync(join(tmpdir(), 'status-docs-vscode-'));
+  const workspace = join(work, 'workspace');
+  cpSync(resolve(options.workspace), workspace, { recursive: true });
+  const userData = join(work, 'user-data');
+  const extensionsDir = join(work, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'window.commandCenter': false,
+    ...userSettings,
+  }, null, 2));
+  const port = await freePort();
+  writeFileSync(join(work, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const env = {
+    ...process.env,
+    TMPDIR: join(work, 'tmp'),
+    XDG_CONFIG_HOME: join(work, 'xdg-config'),
+    XDG_CACHE_HOME: join(work, 'xdg-cache'),
+    XDG_DATA_HOME: join(work, 'xdg-data'),
+    // Read by the suite's index.ts inside the extension host.
+    STATUS_DOCS_TEST_GREP: options.grep ?? '',
+    STATUS_DOCS_TEST_LABEL: options.vsix ? 'vsix' : '',
+    // No marketplace: nothing to fetch, and no waiting for a network that is not there.
+    EXTENSIONS_GALLERY: '{}',
+  };
+  mkdirSync(env.TMPDIR);
+  const serverArgs = [tools['code-server'], '--config', join(work, 'config.yaml'), '--user-data-dir', userData,
+    '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override'];
+
+  if (vsix) {
+    const installed = spawnSync(tools.node, [...serverArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
+    const output = `${installed.stdout}${installed.stderr}`.trim();
+    if (installed.status !== 0 || !/successfully installed/i.test(output)) {
+      console.error(`vscode-test: --install-extension ${vsix} failed:\n${output}`);
+      console.error('vsix: 0 passed, 1 failed');
+      return { code: 1, work };
+    }
+    say(`installed ${relative(root, vsix).startsWith('..') ? vsix : relative(root, vsix)} (${seconds()})`);
+  }
+
+  // Its own process group, so that file watchers and extension hosts go down with it.
+  const serverLog = join(work, 'code-server.log');
+  const logFd = openSync(serverLog, 'w');
+  const server = spawn(tools.node, [...serverArgs,
+    // Makes the built workbench honour extensionDevelopmentPath/extensionTestsPath from the URL.
+    '--vscode-option', 'enable-smoke-test-driver', workspace],
+  { detached: true, stdio: ['ignore', logFd, logFd], env });
+  let serverExited = false;
+  server.on('exit', () => { serverExited = true; });
+  const stopServer = () => {
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  process.on('exit', stopServer);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; (await httpStatus(`${base}/healthz`)) !== 200; i++) {
+    if (serverExited || i > 120) {
+      console.error(`vscode-test: code-server did not start:\n${tail(serverLog)}`);
+      return { code: 1, work, server };
+    }
+    await sleep(250);
+  }
+  say(`code-server listening on ${base} (${seconds()})`);
+
+  // code-server takes the remote authority from the Host header the browser sends.
+  const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+  const payload = [];
+  if (!vsix) payload.push(['extensionDevelopmentPath', remote(root.replace(/\/$/, ''))]);
+  if (!options.screenshot) payload.push(['extensionTestsPath', remote(join(root, 'dist/test', vsix ? 'vsix' : 'suite', 'index.js'))]);
+  if (options.open) payload.push(['openFile', remote(resolve(workspace, options.open))]);
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+    executablePath: tools.chromium,
+    headless: true,
+    env,
+    viewport: { width, height },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  if (options.verbose) say(`chromium started (${seconds()})`);
+  try {
+    const page = browser.pages()[0] ?? await browser.newPage();
+    let finish;
+    const finished = new Promise((resolveFinish) => { finish = resolveFinish; });
+    await page.exposeFunction('codeAutomationLog', (level, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      for (const line of text.split('\n')) {
+        if (suiteStart.test(line)) inSuite = true;
+        if (options.verbose) console.log(`[${level} ${seconds()}] ${line}`);
+        else if (inSuite) console.log(line);
+        if (suiteEnd.test(line)) inSuite = false;
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      // The workbench hands over its logs with the exit code: keep them for a failed run.
+      for (const { relativePath, contents } of logs ?? []) {
+        const file = join(work, 'logs', relativePath);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, contents);
+      }
+      finish(code);
+    });
+    page.on('pageerror', (error) => console.error(`vscode-test: [page] ${error.message}`));
+    await page.goto(url);
+    if (options.verbose) say(`workbench loaded (${seconds()})`);
+
+    if (options.screenshot) {
+      await screenshot(page);
+      return { code: 0, work, server };
+    }
+
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    const code = await finished;
+    clearTimeout(timer);
+    if (code === 'timeout') {
+      console.error(`vscode-test: no result after ${options.timeout} s; last lines of the server log:\n${tail(serverLog)}`);
+      console.error(`${options.vsix ? 'vsix: ' : ''}0 passed, 1 failed`);
+      return { code: 124, work, server };
+    }
+    say(`extension tests exited with ${code} (${seconds()})`);
+    return { code: code === 0 ? 0 : 1, work, server };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+async function screenshot(page) {
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60_000 });
+  // Let the extension host start and the first analysis land.
+  await page.waitForTimeout(2_000);
+  const step = (message) => options.verbose && say(message);
+  if (options.sidebar) {
+    step('opening the Status Docs view');
+    const item = page.locator('.part.activitybar .action-item a[aria-label^="Status Docs"]').first();
+    await item.waitFor({ timeout: 20_000 }).catch(() => say('no "Status Docs" item in the activity bar'));
+    if (await item.count()) await item.click();
+    await page.waitForSelector('.part.sidebar .monaco-list-row', { timeout: 20_000 }).catch(() => say('the Status Docs tree shows no rows'));
+    for (const label of (options.expand ?? '').split(',').map((text) => text.trim()).filter(Boolean)) {
+      const row = page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+      if (await row.count()) {
+        await row.click();
+        await page.waitForTimeout(500);
+      } else {
+        say(`no tree row contains "${label}"`);
+      }
+    }
+  }
+  if (options.open) {
+    await page.waitForSelector('.part.editor .monaco-editor .view-lines', { timeout: 30_000 })
+      .catch(() => say(`${options.open} did not open in an editor`));
+  }
+  if (options.line) {
+    step(`going to ${options.line}`);
+    await page.locator('.part.editor .monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(options.line);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+  }
+  if (options.problems) {
+    step('opening the Problems panel');
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForTimeout(500);
+  }
+  if (options.hover) {
+    step('showing the hover');
+    await page.locator('.part.editor .monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.waitForSelector('.monaco-hover', { timeout: 10_000 }).catch(() => say('no hover appeared'));
+  }
+  await page.waitForTimeout(Number(options.wait) * 1000);
+  mkdirSync(dirname(resolve(options.screenshot)), { recursive: true });
+  await page.screenshot({ path: resolve(options.screenshot) });
+  say(`screenshot ${options.screenshot} (${seconds()})`);
+}
+
+let outcome;
+try {
+  outcome = await main();
+} catch (error) {
+  console.error(error);
+  outcome = { code: 1 };
+}
+const { code, work, server } = outcome;
+if (server) {
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  // Wait for the group to go; force it after 5 s.
+  for (let i = 0; ; i++) {
+    try { process.kill(-server.pid, i < 20 ? 0 : 'SIGKILL'); } catch { break; }
+    if (i > 24) break;
+    await sleep(250);
+  }
+}
+if (work) {
+  if (code === 0 && !options.keep) rmSync(work, { recursive: true, force: true });
+  else say(`kept ${work} (server log, workbench logs, workspace copy)`);
+}
+process.exit(code);
