@@ -1,10 +1,16 @@
 /** The ordered registry of rules. Order is the order of the README's table and of SARIF's rule list. */
 import { deltaMismatch } from './delta-mismatch';
+import { factorMismatch } from './factor-mismatch';
 import { mojibake } from './mojibake';
+import { percentRange } from './percent-range';
+import { ratioMismatch } from './ratio-mismatch';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   deltaMismatch,
+  ratioMismatch,
+  factorMismatch,
+  percentRange,
   mojibake,
 ];
 
