@@ -161,6 +161,8 @@ function tail(file, lines = 25) {
 // closing line, `N passed, N failed`.
 const suiteStart = /^Status Docs integration tests in VS Code /;
 const suiteEnd = /^(\S+: )?\d+ passed, \d+ failed/;
+// The workbench's own messages that interleave with it.
+const workbenchNoise = /^\[[\w .:/-]+\] |^(Ignoring fetching additional builtin|Updating additional builtin|Resolving connection token|Resolved connection token|Creating a socket|Timed out waiting for authentication provider)/;
 let inSuite = false;
 
 async function main() {
@@ -263,7 +265,12 @@ async function main() {
   // code-server takes the remote authority from the Host header the browser sends.
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload = [];
-  if (!vsix) payload.push(['extensionDevelopmentPath', remote(root.replace(/\/$/, ''))]);
+  // The workbench runs extensionTestsPath only in an extension development session; for the
+  // packaged extension that session develops an empty folder, so the installed copy is the one
+  // that loads.
+  const developed = vsix ? join(work, 'no-extension') : root.replace(/\/$/, '');
+  mkdirSync(developed, { recursive: true });
+  payload.push(['extensionDevelopmentPath', remote(developed)]);
   if (!options.screenshot) payload.push(['extensionTestsPath', remote(join(root, 'dist/test', vsix ? 'vsix' : 'suite', 'index.js'))]);
   if (options.open) payload.push(['openFile', remote(resolve(workspace, options.open))]);
   const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -287,7 +294,7 @@ async function main() {
       for (const line of text.split('\n')) {
         if (suiteStart.test(line)) inSuite = true;
         if (options.verbose) console.log(`[${level} ${seconds()}] ${line}`);
-        else if (inSuite) console.log(line);
+        else if (inSuite && !workbenchNoise.test(line)) console.log(line);
         if (suiteEnd.test(line)) inSuite = false;
       }
     });

@@ -11,8 +11,6 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
 export function run(): Promise<void> {
-  // Stack traces of failed tests point into the .ts sources (the bundles carry inline maps).
-  process.setSourceMapsEnabled(true);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, slow: 2_000 });
   const grep = process.env.STATUS_DOCS_TEST_GREP;
   if (grep) mocha.grep(grep);

@@ -44,7 +44,7 @@ describe('packaged extension', () => {
   it('contains only dist/, media/, syntaxes/ and the documents', async () => {
     const files = await list(installed().extensionUri);
     const unexpected = files.filter((file) =>
-      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|\.vsixmanifest)$/.test(file));
+      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
     assert.ok(files.includes(manifest.main.replace(/^\.\//, '')), `${manifest.main} is missing`);
   });
