@@ -1,15 +1,23 @@
 /** The ordered registry of rules. Order is the order of the README's table and of SARIF's rule list. */
+import { countMismatch } from './count-mismatch';
 import { deltaMismatch } from './delta-mismatch';
 import { factorMismatch } from './factor-mismatch';
+import { headlineMismatch } from './headline-mismatch';
 import { mojibake } from './mojibake';
 import { percentRange } from './percent-range';
 import { ratioMismatch } from './ratio-mismatch';
+import { statusMismatch } from './status-mismatch';
+import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   deltaMismatch,
   ratioMismatch,
+  totalMismatch,
+  countMismatch,
   factorMismatch,
+  headlineMismatch,
+  statusMismatch,
   percentRange,
   mojibake,
 ];
