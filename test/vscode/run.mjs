@@ -33,7 +33,8 @@ Tests (default):
                        --install-extension, instead of the development build
   --timeout SECONDS    fail when the tests have not finished after SECONDS (default 120)
 Screenshots:
-  --screenshot FILE    save a PNG of the workbench instead of running tests
+  --screenshot FILE    save a PNG of the workbench instead of running tests (with --vsix: of the
+                       installed package, without the "[Extension Development Host]" title)
   --open PATH          open this file (relative to the workspace) in the editor
   --line N[:C]         put the cursor on line N (column C) of the opened file
   --hover              show the hover at the cursor
@@ -105,25 +106,19 @@ function parseSetting(text) {
 
 function runStep(command, args, what) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`vscode-test: ${what} failed (${command} ${args.join(' ')})`);
-    process.exit(1);
-  }
+  if (result.status !== 0) throw new StepError(`${what} failed (${command} ${args.join(' ')})`);
 }
+
+// A failed step that has already said why: no stack trace.
+class StepError extends Error {}
 
 // setup.sh prints progress on stderr and `name=path` lines on stdout.
 function setup() {
-  const result = spawnSync('bash', [join(here, 'setup.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error('vscode-test: test/vscode/setup.sh failed');
-    process.exit(1);
-  }
+  const result = spawnSync('bash', [join(here, 'setup.sh'), ...(options.screenshot ? ['--screenshots'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (result.status !== 0) throw new StepError('test/vscode/setup.sh failed');
   const paths = Object.fromEntries(result.stdout.split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s, 2)));
   for (const name of ['node', 'code-server', 'chromium']) {
-    if (!paths[name]) {
-      console.error(`vscode-test: setup.sh did not report a ${name} path`);
-      process.exit(1);
-    }
+    if (!paths[name]) throw new StepError(`setup.sh did not report a ${name} path`);
   }
   return paths;
 }
@@ -169,12 +164,15 @@ async function main() {
   const tools = setup();
   say(`setup done (${seconds()})`);
 
+  // The throwaway folder: everything VS Code and Chromium write goes here, nothing into $HOME.
+  const work = mkdtempSync(join(tmpdir(), 'status-docs-vscode-'));
+  run.work = work;
+
   let vsix = vsixFile;
   if (!options['no-build']) {
     if (options.vsix && !vsix) {
-      const out = join(mkdtempSync(join(tmpdir(), 'status-docs-vsix-')), 'status-docs.vsix');
-      runStep(npm, ['run', 'package', '--silent', '--', '--out', out], 'npm run package');
-      vsix = out;
+      vsix = join(work, 'status-docs.vsix');
+      runStep(npm, ['run', 'package', '--silent', '--', '--out', vsix], 'npm run package');
     }
     // The development build and the suites (after packaging, which leaves a production build).
     runStep(process.execPath, ['build.mjs'], 'build');
@@ -184,8 +182,6 @@ async function main() {
     usageError('--vsix with --no-build needs a FILE');
   }
 
-  // The throwaway folder: everything VS Code and Chromium write goes here, nothing into $HOME.
-  const work = mkdtempSync(join(tmpdir(), 'status-docs-vscode-'));
   const workspace = join(work, 'workspace');
   cpSync(resolve(options.workspace), workspace, { recursive: true });
   const userData = join(work, 'user-data');
@@ -232,7 +228,7 @@ async function main() {
     if (installed.status !== 0 || !/successfully installed/i.test(output)) {
       console.error(`vscode-test: --install-extension ${vsix} failed:\n${output}`);
       console.error('vsix: 0 passed, 1 failed');
-      return { code: 1, work };
+      return 1;
     }
     say(`installed ${relative(root, vsix).startsWith('..') ? vsix : relative(root, vsix)} (${seconds()})`);
   }
@@ -244,6 +240,7 @@ async function main() {
     // Makes the built workbench honour extensionDevelopmentPath/extensionTestsPath from the URL.
     '--vscode-option', 'enable-smoke-test-driver', workspace],
   { detached: true, stdio: ['ignore', logFd, logFd], env });
+  run.server = server;
   let serverExited = false;
   server.on('exit', () => { serverExited = true; });
   const stopServer = () => {
@@ -256,7 +253,7 @@ async function main() {
   for (let i = 0; (await httpStatus(`${base}/healthz`)) !== 200; i++) {
     if (serverExited || i > 120) {
       console.error(`vscode-test: code-server did not start:\n${tail(serverLog)}`);
-      return { code: 1, work, server };
+      return 1;
     }
     await sleep(250);
   }
@@ -265,13 +262,17 @@ async function main() {
   // code-server takes the remote authority from the Host header the browser sends.
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload = [];
-  // The workbench runs extensionTestsPath only in an extension development session; for the
-  // packaged extension that session develops an empty folder, so the installed copy is the one
-  // that loads.
-  const developed = vsix ? join(work, 'no-extension') : root.replace(/\/$/, '');
-  mkdirSync(developed, { recursive: true });
-  payload.push(['extensionDevelopmentPath', remote(developed)]);
-  if (!options.screenshot) payload.push(['extensionTestsPath', remote(join(root, 'dist/test', vsix ? 'vsix' : 'suite', 'index.js'))]);
+  if (!options.screenshot) {
+    // The workbench runs extensionTestsPath only in an extension development session; for the
+    // packaged extension that session develops an empty folder, so the installed copy loads.
+    const developed = vsix ? join(work, 'no-extension') : root.replace(/\/$/, '');
+    mkdirSync(developed, { recursive: true });
+    payload.push(['extensionDevelopmentPath', remote(developed)]);
+    payload.push(['extensionTestsPath', remote(join(root, 'dist/test', vsix ? 'vsix' : 'suite', 'index.js'))]);
+  } else if (!vsix) {
+    // (A screenshot of the installed .vsix is a plain session: no "[Extension Development Host]".)
+    payload.push(['extensionDevelopmentPath', remote(root.replace(/\/$/, ''))]);
+  }
   if (options.open) payload.push(['openFile', remote(resolve(workspace, options.open))]);
   const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
@@ -313,7 +314,7 @@ async function main() {
 
     if (options.screenshot) {
       await screenshot(page);
-      return { code: 0, work, server };
+      return 0;
     }
 
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
@@ -322,10 +323,10 @@ async function main() {
     if (code === 'timeout') {
       console.error(`vscode-test: no result after ${options.timeout} s; last lines of the server log:\n${tail(serverLog)}`);
       console.error(`${options.vsix ? 'vsix: ' : ''}0 passed, 1 failed`);
-      return { code: 124, work, server };
+      return 124;
     }
     say(`extension tests exited with ${code} (${seconds()})`);
-    return { code: code === 0 ? 0 : 1, work, server };
+    return code === 0 ? 0 : 1;
   } finally {
     await browser.close().catch(() => {});
   }
@@ -382,14 +383,17 @@ async function screenshot(page) {
   say(`screenshot ${options.screenshot} (${seconds()})`);
 }
 
-let outcome;
+// What main() started, for the cleanup below even when it throws.
+const run = { work: undefined, server: undefined };
+let code;
 try {
-  outcome = await main();
+  code = await main();
 } catch (error) {
-  console.error(error);
-  outcome = { code: 1 };
+  console.error(error instanceof StepError ? `vscode-test: ${error.message}` : error);
+  console.error(`${options.vsix ? 'vsix: ' : ''}0 passed, 1 failed`);
+  code = 1;
 }
-const { code, work, server } = outcome;
+const { work, server } = run;
 if (server) {
   try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
   // Wait for the group to go; force it after 5 s.

