@@ -47,13 +47,15 @@ interface Claim {
 const NUM = NUMBER_SOURCE;
 const ARROW = String.raw`(?:→|->|=>|⟶|➔|➡️?|â†’)`;
 const UNIT = String.raw`\s?%|\s?/\s?\d+(?:\.\d+)?|\s?[a-zA-Zµ]+(?:/[a-zA-Z]+)?`;
-const endpoint = (i: number) => String.raw`(?<q${i}>[~≈]\s?)?(?<n${i}>${NUM})(?<u${i}>${UNIT})?(?<p${i}>\+)?`;
+const endpoint = (i: number) => String.raw`(?<q${i}>[~≈]\s?)?(?<c${i}>[$€£¥])?(?<n${i}>${NUM})(?<u${i}>${UNIT})?(?<p${i}>\+)?`;
 const CHANGE_UNIT = String.raw`%|pp|p\.p\.|percentage points?|pct points?|points?|pts?`;
 const CHANGE = String.raw`(?<cq>[~≈]\s?)?(?<cs>[+\-−±])?\s?(?<cn>${NUM})\s?(?<cu>${CHANGE_UNIT})?(?![\p{L}\p{N}])(?<cw>(?:[\s,]+[\p{L}-]+){0,3})`;
-const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@$€£¥+\-−])`;
+const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@+\-−])`;
+/** `Sprint 3 → 4 (+25%)`, `Phase 1 → 2`: positions, not quantities. */
+const ORDINAL_BEFORE = /(?:phase|sprint|week|step|day|stage|wave|iteration|part|page|chapter|level|round|session|epic|milestone|month|quarter|release|version|story|task|item|tier|grade|rank|no\.?|number)\s*[$€£¥]?\s*$/i;
 
 /** `55% → 73% (+20 points)`, `85.5/100 → 91.7/100 (+6.2 points)`, `5.0s → 3.0s (40% faster)`. */
-const ARROW_CLAIM = new RegExp(String.raw`${NOT_AFTER}${endpoint(1)}\s*${ARROW}\s*${endpoint(2)}\s*\(\s*${CHANGE}\s*\)`, 'dgu');
+const ARROW_CLAIM = new RegExp(String.raw`${NOT_AFTER}${endpoint(1)}\s*${ARROW}\s*${endpoint(2)}\s*\(\s*(?:(?:need|needs|gap|remaining)\s*:?\s*)?${CHANGE}\s*\)`, 'dgiu');
 /** `+25% (from 4.0% to 5.0%)`. */
 const CHANGE_FROM_TO = new RegExp(String.raw`${NOT_AFTER}${CHANGE}\s*\(\s*from\s+${endpoint(1)}\s+to\s+${endpoint(2)}\s*\)`, 'dgiu');
 /** `from 4.0% to 5.0% (+25%)`. */
@@ -95,7 +97,11 @@ export const deltaMismatch: Rule = {
         re.lastIndex = 0;
         for (const m of line.text.matchAll(re)) {
           if (re === ARROW_CLAIM && chained(line.text, m.index!)) continue;
-          check(claimOf(m, line.offset));
+          if (re !== CHANGE_FROM_TO && ORDINAL_BEFORE.test(line.text.slice(0, m.indices!.groups!.n1![0]).replace(/[~≈]\s?$/, ''))) continue;
+          const claim = claimOf(m, line.offset);
+          // Unsigned, unitless and wordless, `(75%)` after an arrow may be the new state rather than the change.
+          if (claim && claim.change.sign === null && claim.change.unit !== 'points' && !claim.change.words.length) continue;
+          check(claim);
         }
       }
     }
@@ -128,13 +134,14 @@ function endpointOf(m: RegExpExecArray | RegExpMatchArray, i: number, base: numb
   const n = g[`n${i}`]!;
   const [ns] = m.indices!.groups![`n${i}`]!;
   const q = g[`q${i}`];
-  const [qs] = q ? m.indices!.groups![`q${i}`]! : [ns];
+  const cur = g[`c${i}`] ?? '';
+  const [qs] = q ? m.indices!.groups![`q${i}`]! : cur ? m.indices!.groups![`c${i}`]! : [ns];
   const rawUnit = g[`u${i}`] ?? '';
   const end = ns + n.length + rawUnit.length;
   const unit = rawUnit.trim().replace(/\s+/g, '') || null;
   return {
     value: parseNum(n), precision: decimalsOf(n), unit, approx: Boolean(q),
-    start: base + qs, end: base + end, text: (q ?? '') + n + rawUnit,
+    start: base + qs, end: base + end, text: (q ?? '') + cur + n + rawUnit,
   };
 }
 

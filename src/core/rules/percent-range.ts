@@ -7,7 +7,7 @@ const COMPLETION_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:complete|completed|comple
 /** `Backend progress: 120%`, `**Completion**: 130%`, `% Complete = 105%`. */
 const COMPLETION_BEFORE = /(?:progress|completion|complete|completed|percent done|% done|done|完成度|完成率|进度|進捗|진행률|완료율|avance|progreso|progression)\s*(?:rate|level|status)?\s*[:：=]?\s*(?:at\s+)?$/iu;
 /** Percentages that may exceed 100: growth, attainment of a target, ROI, coverage gains. */
-const NOT_COMPLETION = /^\s*(?:of\s+(?:the\s+)?(?:target|goal|plan|planned|budget|expected|estimate|quota|baseline|capacity|forecast|last|previous)|(?:growth|increase|improvement|more|faster|better|higher|over|above|ahead|roi|return|gain|uplift|coverage|utili[sz]ation|capacity|efficiency|attainment)\b)/iu;
+const NOT_COMPLETION = /^\s*(?:of\s+(?:the\s+)?(?:schedule|target|goal|plan|planned|budget|expected|estimate|quota|baseline|capacity|forecast|last|previous)|(?:growth|increase|improvement|more|faster|better|higher|over|above|ahead|roi|return|gain|uplift|coverage|utili[sz]ation|capacity|efficiency|attainment|ahead|vs\.?|versus|over-?delivered|exceeded)\b)/iu;
 const COMPLETION_HEADER_EXCLUDED = /target|goal|growth|change|increase|delta|vs\.?|versus|of plan|of target|attainment|coverage|roi|utili[sz]/i;
 
 /**
@@ -32,7 +32,7 @@ export const percentRange: Rule = {
       const lineEnd = ctx.lines.lineEnd(n.range.line - 1);
       const before = masked.slice(lineStart, n.range.offset);
       const after = masked.slice(n.range.endOffset, lineEnd);
-      if (NOT_COMPLETION.test(after)) continue;
+      if (NOT_COMPLETION.test(after.replace(/^[\s(\[,–—-]+/, ' '))) continue;
       let why: string | null = null;
       if (COMPLETION_AFTER.test(after)) why = `it is followed by "${(COMPLETION_AFTER.exec(after)?.[0] ?? '').trim()}"`;
       else if (COMPLETION_BEFORE.test(before.replace(/[|*_]+\s*$/, ''))) why = `it is labelled "${before.replace(/[|*_:：=\s]+$/, '').trim().split(/\s+/).slice(-2).join(' ')}"`;

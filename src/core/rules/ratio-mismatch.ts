@@ -9,6 +9,8 @@ const RATIO_THEN_PERCENT = /^[\s\p{L}'’-]{0,48}[(=≈]\s*$/u;
 const PERCENT_THEN_RATIO = /^\s*\(\s*$/;
 /** `Phase 2/4 (30%)`: an ordinal position, not a share. */
 const ORDINAL_BEFORE = /(?:phase|sprint|week|step|day|stage|wave|iteration|part|page|chapter|level|round|session|epic|milestone|month|quarter|release|version|story|task|item)\s*$/i;
+/** `(90% threshold)`, `(20% of the project)`, `(30% weight)`: a percentage next to the ratio that is not its share. */
+const NOT_THE_SHARE = /^\s*(?:of|target|goal|threshold|required|requirement|minimum|min|max|maximum|needed|expected|budget|limit|sla|slo|bar|cutoff|weight|weighted|confidence|margin|tolerance)\b/i;
 /** Words that make a percentage the complement of the ratio (`18 of 46 fail (39% failure rate)` is direct; `(61% failing)` would be the rest). */
 const COMPLEMENT = /\b(?:fail(?:s|ed|ing|ures?)?|remaining|left|pending|missing|open|outstanding|to go|not\s+\p{L}+|incomplete|uncovered|blocked)\b/iu;
 
@@ -38,7 +40,7 @@ export const ratioMismatch: Rule = {
         if (RATIO_THEN_PERCENT.test(between)) {
           const after = masked.slice(next.range.endOffset, ctx.lines.lineEnd(next.range.line - 1));
           const closes = between.includes('(') ? /^[^()\d]{0,40}\)/.test(after) : true;
-          if (closes) verify(ctx, r, next, between + after.slice(0, 40));
+          if (closes && !NOT_THE_SHARE.test(after)) verify(ctx, r, next, between + after.slice(0, 40));
           continue;
         }
       }
