@@ -4,9 +4,13 @@ import type { Rule, RuleContext } from './types';
 import { agreesAtPrecision, checkedText, formatLike, roundTo, withinTolerance } from './util/numeric';
 
 /** `164/173 tests passing (96%)`, `38 of 41 repos = 93%`. */
-const RATIO_THEN_PERCENT = /^[\s\p{L}'’-]{0,48}[(=≈]\s*$/u;
-/** `95% (19/20)`, `88% (7/8 successful)`. */
-const PERCENT_THEN_RATIO = /^\s*\(\s*$/;
+const RATIO_THEN_PERCENT = /^(?:[\s\p{L}'’-]{0,48}[(=≈]\s*|\s*[-–—]\s+)$/u;
+/** `95% (19/20)`, `78% complete (7 of 9 tasks)`, `100% - 30/30`. */
+const PERCENT_THEN_RATIO = /^(?:(?:\s*(?:complete|completed|completion|done|finished|success|successful|pass|passing|passed|rate|implemented|migrated|converted|fixed|resolved|closed|integration|test|tests)){0,3}\s*\(\s*|\s+[-–—]\s+)$/iu;
+/** Words between a percentage and a ratio that say the percentage is something else. */
+const OTHER_MEASURE = /\b(?:target|goal|threshold|required|minimum|min|max|maximum|needed|expected|budget|limit|sla|slo|weight|weighted|confidence|margin|tolerance|by\s+points?|points)\b/i;
+/** Column headers of a percentage that may sit next to a ratio without stating it. */
+const NOT_SHARE_HEADER = /weight|contribut|target|goal|threshold|budget|change|delta|growth|improvement|increase|reduction|risk|confidence|probability/i;
 /** `Phase 2/4 (30%)`: an ordinal position, not a share. */
 const ORDINAL_BEFORE = /(?:phase|sprint|week|step|day|stage|wave|iteration|part|page|chapter|level|round|session|epic|milestone|month|quarter|release|version|story|task|item)\s*$/i;
 /** `(90% threshold)`, `(20% of the project)`, `(30% weight)`: a percentage next to the ratio that is not its share. */
@@ -49,11 +53,51 @@ export const ratioMismatch: Rule = {
       if (prev && prev.kind === 'percent' && prev.block === r.block && prev.range.line === r.range.line) {
         const between = masked.slice(prev.range.endOffset, r.range.offset);
         const after = masked.slice(r.range.endOffset, ctx.lines.lineEnd(r.range.line - 1));
-        if (PERCENT_THEN_RATIO.test(between) && /^[^()\d]{0,60}\)/.test(after)) verify(ctx, r, prev, after.slice(0, 60));
+        const closes = between.includes('(') ? /^[^()\d]{0,60}\)/.test(after) : true;
+        if (PERCENT_THEN_RATIO.test(between) && !OTHER_MEASURE.test(between) && closes) verify(ctx, r, prev, between + after.slice(0, 60));
       }
     }
+    tableCells(ctx, masked);
   },
 };
+
+/**
+ * `| 7/10 | 70% |`: a cell holding only a ratio followed by a cell holding only a percentage in
+ * a completion column. Only this order: a percentage before a ratio is often a different
+ * measure (`| 0% | 497/497 violations |`, `| 10% weight | 10/10 |`).
+ */
+function tableCells(ctx: RuleContext, masked: string): void {
+  const nums = ctx.doc.numbers;
+  const byBlock = new Map<number, NumberToken[]>();
+  for (const n of nums) {
+    const list = byBlock.get(n.block);
+    if (list) list.push(n);
+    else byBlock.set(n.block, [n]);
+  }
+  const cellBlock = new Map<string, number>();
+  ctx.doc.blocks.forEach((b, i) => { if (b.table) cellBlock.set(b.table.join(':'), i); });
+  const sole = (t: number, r: number, c: number, kind: NumberToken['kind']): NumberToken | null => {
+    const bi = cellBlock.get(`${t}:${r}:${c}`);
+    if (bi === undefined) return null;
+    const list = byBlock.get(bi) ?? [];
+    if (list.length !== 1 || list[0]!.kind !== kind) return null;
+    const b = ctx.doc.blocks[bi]!;
+    const rest = masked.slice(b.range.offset, b.range.endOffset).replace(list[0]!.text.trim(), '');
+    return /[\p{L}\p{N}]/u.test(rest.replace(/\b(?:files?|tests?|tasks?|items?|stories|story|done|complete|passing|passed)\b/gi, '')) ? null : list[0]!;
+  };
+  for (const t of ctx.doc.tables) {
+    for (let c = 0; c + 1 < t.columns.length; c++) {
+      const header = t.header[c + 1]?.text ?? '';
+      if (t.columns[c + 1] !== 'completion' && !/%|percent|rate|share/i.test(header)) continue;
+      if (NOT_SHARE_HEADER.test(header) || NOT_SHARE_HEADER.test(t.header[c]?.text ?? '')) continue;
+      for (let r = 0; r < t.rows.length; r++) {
+        const ratio = sole(t.index, r, c, 'ratio');
+        const percent = ratio && sole(t.index, r, c + 1, 'percent');
+        if (ratio && percent && ratio.of !== null && ratio.of > 0) verify(ctx, ratio, percent, '');
+      }
+    }
+  }
+}
 
 function verify(ctx: RuleContext, ratio: NumberToken, percent: NumberToken, context: string): void {
   const q = percent.qualifier;
