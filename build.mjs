@@ -25,6 +25,12 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
     define: { STATUS_DOCS_VERSION: JSON.stringify(pkg.version) },
   }),
+  // The CLI's worker threads (src/cli/worker.ts) load this bundle.
+  build({
+    ...common,
+    entryPoints: { worker: 'src/cli/worker.ts' },
+    outdir: 'dist',
+  }),
   build({
     ...common,
     entryPoints: { extension: 'src/vscode/extension.ts' },

@@ -1,11 +1,14 @@
 /** `status-docs check|summary`: the command-line host of the core. */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
-import { fileReport, type Report } from '../core/output/report';
+import { parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
+import { type Report } from '../core/output/report';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
-import { collectTargets, readText } from './files';
+import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
+import { collectTargets } from './files';
+import { checkTargets } from './worker';
 
 declare const STATUS_DOCS_VERSION: string | undefined;
 const VERSION = typeof STATUS_DOCS_VERSION === 'string' ? STATUS_DOCS_VERSION : '0.0.0-dev';
@@ -22,6 +25,10 @@ Options:
   --today YYYY-MM-DD         The date time-based rules compare with (default: today)
   --config FILE              JSON settings file (see README, "Settings")
   --quiet                    Report errors only, no closing count
+  --cache                    Reuse results of unchanged files from earlier runs (kept in --cache-dir)
+  --cache-dir DIR            Cache folder (default: .status-docs-cache)
+  --no-cache                 Do not read or write the cache (overrides --cache)
+  --jobs N                   Threads to check files with (default: all cores)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -65,6 +72,10 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         today: { type: 'string' },
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -90,7 +101,11 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     if (values.today !== undefined && !isRealDay(values.today)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, not "${values.today}"`);
     const today = values.today ?? localToday();
     const config = loadConfig(values.config);
-    const report = run(paths, process.cwd(), today, config);
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
+    const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
+    const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today }) : null;
+    const report = run(paths, process.cwd(), today, config, { jobs, cache });
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
     if (command === 'summary') {
       out.write(formatSummary(report));
@@ -117,15 +132,15 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
 }
 
-export function run(paths: string[], cwd: string, today: string, config: Config): Report {
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null } = {}): Report {
   const { targets, problems } = collectTargets(paths, cwd);
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
-  for (const t of targets) {
-    const read = readText(t.abs);
-    if (!read.ok) { report.skipped.push({ path: t.path, reason: read.reason }); continue; }
-    const { doc, findings } = check(read.text, { today, config });
-    report.files.push(fileReport(t.path, doc, findings));
-  }
+  const outcomes = checkTargets(targets, { today, config, jobs: options.jobs, cache: options.cache });
+  targets.forEach((t, i) => {
+    const o = outcomes[i]!;
+    if (o.ok) report.files.push({ path: t.path, ...o.result });
+    else report.skipped.push({ path: t.path, reason: o.reason });
+  });
   return report;
 }
 

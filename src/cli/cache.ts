@@ -1,0 +1,99 @@
+/**
+ * The CLI's result cache (`--cache`): one JSON file in a cache folder, mapping a hash of each
+ * file's bytes to its report. The entries are valid for one context (tool version, settings,
+ * today — see `cacheContextKey` in the core); a different context starts an empty cache.
+ * A missing or damaged cache file is an empty cache, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheContextKey, readCachedResult, type CacheContext, type CachedResult } from '../core/incremental';
+
+export const DEFAULT_CACHE_DIR = '.status-docs-cache';
+const FILE = 'results-v1.json';
+/** Entries kept at most; past that the oldest ones (in file order) go. */
+const MAX_ENTRIES = 50_000;
+
+interface CacheFile {
+  format: 1;
+  context: string;
+  entries: Record<string, unknown>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/**
+ * The tool version plus a hash of the running bundle, so a rebuilt tool (a changed rule) never
+ * reuses results of the previous build even when the version number stayed the same.
+ */
+export function toolFingerprint(version: string): string {
+  try {
+    return `${version}+${contentHash(readFileSync(__filename)).slice(0, 16)}`;
+  } catch {
+    return version;
+  }
+}
+
+export class ResultCache {
+  hits = 0;
+  misses = 0;
+  private changed = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly context: string,
+    private readonly entries: Map<string, unknown>,
+  ) {}
+
+  static open(dir: string, context: CacheContext): ResultCache {
+    const key = cacheContextKey(context);
+    let entries = new Map<string, unknown>();
+    try {
+      const raw = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<CacheFile>;
+      if (raw && raw.format === 1 && raw.context === key && raw.entries && typeof raw.entries === 'object') {
+        entries = new Map(Object.entries(raw.entries));
+      }
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return new ResultCache(dir, key, entries);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(hash: string): CachedResult | null {
+    const raw = this.entries.get(hash);
+    const hit = raw === undefined ? null : readCachedResult(raw);
+    if (hit) this.hits++;
+    else this.misses++;
+    return hit;
+  }
+
+  set(hash: string, result: CachedResult): void {
+    this.entries.delete(hash);
+    this.entries.set(hash, result);
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed (atomically: a temporary file, then a rename). */
+  save(): void {
+    if (!this.changed) return;
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const data: CacheFile = { format: 1, context: this.context, entries: Object.fromEntries(this.entries) };
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      // The folder ignores itself, so it never shows up as a change in the user's repository.
+      writeFileSync(join(this.dir, '.gitignore'), '*\n');
+      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, join(this.dir, FILE));
+      this.changed = false;
+    } catch {
+      // A cache that cannot be written only costs time on the next run.
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Incremental re-analysis equals a cold analysis, and cached results equal fresh ones.
+ *
+ * Random edits (a seeded generator, biased towards markdown syntax: headings, fences, HTML,
+ * front matter, definitions, tables, task items, line breaks) are applied one after another to
+ * the real documents in ../shared and to documents written here; after every edit the
+ * incremental checker, which keeps the trees of unchanged chunks from the previous edit, must
+ * give the same syntax tree, the same model and the same findings as `check` from scratch.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check } from '../../src/core/index';
+import { cacheContextKey, IncrementalChecker, IncrementalParser, splitChunks, stableJson } from '../../src/core/incremental';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import { parseMarkdown } from '../../src/core/model/parse';
+import { ResultCache } from '../../src/cli/cache';
+import { run } from '../../src/cli/main';
+import { checkTargets } from '../../src/cli/worker';
+import { readUtf8, sharedDocuments, TODAY } from './helpers';
+
+/** Small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = [
+  '#', '# ', '## Heading', '\n# Inserted\n', '\n### Deeper 40%\n', '\n', '\n\n', '\r\n', ' ', '\t', 'x', '7', '%',
+  '```', '\n```\n', '~~~', '\n~~~text\n', '    ', '<!--', '-->', '\n<!-- note\n', '<div>', '</div>', '\n<details>\n',
+  '<pre>', '</pre>', '---', '\n---\n', '+++', '***', '[ref]: https://example.com\n', '[^1]', '\n[^1]: note\n', '[ref]',
+  '> ', '- ', '- [ ] ', '- [x] ', '1. ', '  - ', '| a | b |\n|---|---|\n| 1 | 2 |\n', '|', '**Status**: Done',
+  '**Overall Progress**: 40% → 60%', '✅', '🚧', 'âœ…', '→', '(+20%)', '3/4', '12 of 15', '2026-03-01', 'March 3, 2026',
+  '*', '_', '**', '`', '\\', '#hashtag', '####### seven', ' #', '===', '\n===\n',
+];
+
+function randomEdit(text: string, rnd: () => number): string {
+  const pick = rnd();
+  // Positions are biased towards line starts, where block syntax lives.
+  let at = Math.floor(rnd() * (text.length + 1));
+  if (rnd() < 0.5) {
+    const nl = text.lastIndexOf('\n', at - 1);
+    at = nl + 1;
+  }
+  if (pick < 0.6) {
+    const s = SNIPPETS[Math.floor(rnd() * SNIPPETS.length)]!;
+    return text.slice(0, at) + s + text.slice(at);
+  }
+  if (pick < 0.85) {
+    const len = 1 + Math.floor(rnd() * (rnd() < 0.2 ? 200 : 12));
+    return text.slice(0, at) + text.slice(at + len);
+  }
+  // Move a line elsewhere (a structural change).
+  const lines = text.split('\n');
+  if (lines.length < 3) return text + '\n';
+  const [line] = lines.splice(Math.floor(rnd() * lines.length), 1);
+  lines.splice(Math.floor(rnd() * lines.length), 0, line!);
+  return lines.join('\n');
+}
+
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+function assertSameAsCold(checker: IncrementalChecker, text: string, label: string, compareTrees = true): void {
+  if (compareTrees) {
+    // The checker's own parser: what it re-parses and what it reuses from the previous text.
+    const tree = checker.parser.parse(text);
+    assert.deepEqual(plain(tree), plain(parseMarkdown(text)), `${label}: chunked tree differs from the whole-document tree`);
+  }
+  const incremental = checker.check(text, { today: TODAY });
+  const cold = check(text, { today: TODAY });
+  assert.deepEqual(incremental.doc, cold.doc, `${label}: model differs`);
+  assert.deepEqual(incremental.findings, cold.findings, `${label}: findings differ`);
+}
+
+/** Documents written for this test: every construct that decides where chunks may split. */
+const OWN_DOCUMENTS: Record<string, string> = {
+  'sections.md': [
+    '# Release Tracker', '', '**Status**: In Progress', '**Overall Progress**: 45% → 70% (+25%)', '',
+    '## Phase 1: Parser ✅', '', '- [x] Tokenizer', '- [x] Tree builder', '  - [ ] Error recovery', '',
+    '## Phase 2: Rules 🚧', '', '| Task | Weight | Done | Status |', '|------|--------|------|--------|',
+    '| Totals | 40% | 100% | ✅ |', '| Ratios | 60% | 50% | 🚧 |', '# Not a heading inside the table? It is.', '',
+    '### Scores', '', '1. **Mira (Docs)**: 40% → 70% (+30 points) ✅', '2. **Tomas (QA)**: 55% → 60% (+5%)', '',
+    '## Dates', '', '| Milestone | When | Status |', '|---|---|---|', '| Beta | 2026-02-01 | Planned |', '',
+  ].join('\n'),
+  'fences-and-html.md': [
+    '# Notes', '', '```text', '# not a heading', '10 of 12 done', '```', '', '~~~~', '# still code', '~~~', '# still code (short fence)', '~~~~', '',
+    '## After the code', '', '<!--', '# inside a comment', '-->', '', '<div>', '# inside an html block', '</div>', '',
+    '<pre>', '# inside pre', '', '# still inside pre', '</pre>', '', '## Lists', '', '- item', '  ```', '# closes the list', '  ```', '',
+    '> quote', '# after a quote', '', '- [ ] open', '# after a list', 'text', '', '1. one', '   # in the item', '', '#\tTab heading', '#', '##',
+  ].join('\n'),
+  'front-matter.md': [
+    '---', 'title: Sprint 4', '# a yaml comment', 'status: in progress', '---', '', '# Sprint 4', '', 'Setext title', '===', '',
+    '## Tasks', '- [x] a', '- [ ] b', 'Another setext', '---', '# Heading', 'paragraph', '## Last',
+  ].join('\n'),
+  'definitions.md': ['# Refs', '', 'See [the plan][plan] and the note[^n].', '', '## Plan', '', '[plan]: https://example.com', '', '[^n]: A note.', ''].join('\n'),
+  'crlf.md': ['# Windows', '', '- [x] done', '', '## Next', '', '50% → 60% (+10%)', '', '## End', ''].join('\r\n'),
+};
+
+describe('incremental re-analysis', () => {
+  it('splits at top-level ATX headings only, and refuses documents with definitions', () => {
+    const chunks = splitChunks(OWN_DOCUMENTS['fences-and-html.md']!)!;
+    assert.deepEqual(chunks.map((c) => c.text.split('\n')[0]), ['# Notes', '## After the code', '## Lists', '# after a quote', '# after a list', '#\tTab heading', '#', '##']);
+    assert.equal(splitChunks(OWN_DOCUMENTS['definitions.md']!), null);
+    assert.equal(splitChunks('\ufeff# A\n# B\n'), null);
+    assert.equal(chunks.map((c) => c.text).join(''), OWN_DOCUMENTS['fences-and-html.md']);
+  });
+
+  it('reuses unchanged chunks and re-parses only the edited one', () => {
+    const text = OWN_DOCUMENTS['sections.md']!;
+    const parser = new IncrementalParser();
+    parser.parse(text);
+    const at = text.indexOf('Tree builder');
+    parser.parse(text.slice(0, at) + 'x' + text.slice(at));
+    assert.equal(parser.stats.chunked, true);
+    assert.equal(parser.stats.parsed, 1);
+    assert.ok(parser.stats.chunks >= 5);
+  });
+
+  for (const [name, text] of Object.entries(OWN_DOCUMENTS)) {
+    it(`equals a cold analysis after 150 random edits of ${name}`, () => {
+      const rnd = random(name.length * 7919);
+      const checker = new IncrementalChecker();
+      let current = text;
+      assertSameAsCold(checker, current, `${name} (unedited)`);
+      for (let i = 0; i < 150; i++) {
+        current = randomEdit(current, rnd);
+        assertSameAsCold(checker, current, `${name} after edit ${i + 1}`);
+      }
+    });
+  }
+
+  const shared = sharedDocuments();
+  if (shared.length === 0) {
+    it('skipped: ../shared/seeds and ../shared/corpus are not present');
+  } else {
+    it(`equals a cold analysis on every one of the ${shared.length} real documents, after one random edit each`, function () {
+      this.timeout(600_000);
+      const rnd = random(20261122);
+      for (const d of shared) {
+        const text = readUtf8(d.path);
+        const checker = new IncrementalChecker();
+        checker.check(text, { today: TODAY });
+        assertSameAsCold(checker, randomEdit(text, rnd), d.name, false);
+      }
+    });
+
+    it('equals a cold analysis after 8 random edits in a row of the seeds and the two largest documents', function () {
+      this.timeout(600_000);
+      const bySize = shared.map((d) => ({ d, text: readUtf8(d.path) })).sort((a, b) => b.text.length - a.text.length);
+      const picked = [...bySize.slice(0, 2), ...bySize.filter((x) => x.d.name.startsWith('seeds/'))];
+      const rnd = random(42);
+      for (const { d, text } of picked) {
+        const checker = new IncrementalChecker();
+        let current = text;
+        checker.check(current, { today: TODAY });
+        for (let i = 0; i < 8; i++) {
+          current = randomEdit(current, rnd);
+          assertSameAsCold(checker, current, `${d.name} after edit ${i + 1}`, i % 4 === 0);
+        }
+      }
+    });
+  }
+});
+
+describe('result cache', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'status-docs-cache-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keys results by tool version, settings and day, independent of key order', () => {
+    const base = { toolVersion: '1.0.0', config: DEFAULT_CONFIG, today: TODAY };
+    assert.equal(cacheContextKey(base), cacheContextKey({ ...base, config: { ...DEFAULT_CONFIG } }));
+    assert.notEqual(cacheContextKey(base), cacheContextKey({ ...base, today: '2026-11-23' }));
+    assert.notEqual(cacheContextKey(base), cacheContextKey({ ...base, toolVersion: '1.0.1' }));
+    assert.notEqual(cacheContextKey(base), cacheContextKey({ ...base, config: { ...DEFAULT_CONFIG, staleAfterDays: 30 } }));
+    assert.equal(stableJson({ b: 1, a: [1, { d: 2, c: 3 }] }), stableJson({ a: [1, { c: 3, d: 2 }], b: 1 }));
+  });
+
+  it('a warm run returns exactly the fresh results, from the cache', () => {
+    const files = { ...OWN_DOCUMENTS, 'not-utf8.md': '' };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    writeFileSync(join(dir, 'not-utf8.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
+    const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
+    const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null });
+    const cold = ResultCache.open(join(dir, 'cache'), context);
+    const first = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: cold });
+    assert.equal(cold.hits, 0);
+    const warm = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(warm.size, Object.keys(OWN_DOCUMENTS).length);
+    const second = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: warm });
+    assert.equal(warm.hits, Object.keys(OWN_DOCUMENTS).length);
+    assert.equal(JSON.stringify(first), JSON.stringify(fresh));
+    assert.equal(JSON.stringify(second), JSON.stringify(fresh));
+    assert.ok(second.skipped.some((s) => s.path === 'not-utf8.md'));
+    // Another day: nothing is reused.
+    const nextDay = ResultCache.open(join(dir, 'cache'), { ...context, today: '2026-11-23' });
+    assert.equal(nextDay.size, 0);
+  });
+
+  it('an edited file is checked again; a damaged cache is an empty one', () => {
+    const file = join(dir, 'a.md');
+    writeFileSync(file, OWN_DOCUMENTS['sections.md']!);
+    const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
+    run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context) });
+    const edited = OWN_DOCUMENTS['sections.md']!.replace('(+25%)', '(+20%)');
+    writeFileSync(file, edited);
+    const cache = ResultCache.open(join(dir, 'cache'), context);
+    const [outcome] = checkTargets([{ abs: file, path: 'a.md' }], { today: TODAY, config: DEFAULT_CONFIG, cache });
+    assert.equal(cache.hits, 0);
+    assert.deepEqual(outcome, { ok: true, result: (({ path: _p, ...r }) => r)(run([file], dir, TODAY, DEFAULT_CONFIG).files[0]!) });
+    // A damaged entry is a miss; a damaged file is an empty cache.
+    const good = ResultCache.open(join(dir, 'cache'), context);
+    const key = cacheContextKey(context);
+    writeFileSync(join(dir, 'cache', 'results-v1.json'), JSON.stringify({ format: 1, context: key, entries: { h: { title: 3 } } }));
+    const bad = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(bad.size, 1);
+    assert.equal(bad.get('h'), null);
+    writeFileSync(join(dir, 'cache', 'results-v1.json'), '{"format":1,"context":');
+    assert.equal(ResultCache.open(join(dir, 'cache'), context).size, 0);
+    assert.ok(good.size >= 1);
+  });
+});
