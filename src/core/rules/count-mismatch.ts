@@ -21,7 +21,8 @@ export const countMismatch: Rule = {
       const claim = { ...found, range: ctx.lines.range(found.range.offset, found.range.endOffset) };
       const scope = scopeOf(ctx, block, bi);
       if (!scope) return;
-      checkClaim(ctx, claim, scope);
+      if (block.kind === 'heading' && scope.targets.length === 0 && !scope.ambiguous) checkSubSections(ctx, block, claim);
+      else checkClaim(ctx, claim, scope);
     });
   },
 };
@@ -53,7 +54,7 @@ interface Claim {
   text: string;
 }
 
-const CLAIM = /\((?<q>[~≈])?\s?(?<n>\d{1,4})(?<plus>\+)?\s+(?<unit>[\p{L}][\p{L}-]*)(?=\s*[,;)]|\s+total\b)/du;
+const CLAIM = /\((?<q>[~≈])?\s?(?<n>\d{1,4})(?<plus>\+)?\s+(?<unit>[\p{L}][\p{L}-]*)(?=\s*[,;)]|\s+total\b|\s+[\p{L}/ -]{1,30}\))/du;
 
 function findClaim(block: Block): Claim | null {
   if (block.kind !== 'heading' && block.kind !== 'paragraph') return null;
@@ -134,8 +135,14 @@ function isLeadIn(block: Block): boolean {
   return t.endsWith(':') || /^\S/.test(t) && t.length <= 120 && !/[.!?]$/.test(t);
 }
 
+/** Whether the scope holds lead-ins with counts of their own (sub-groups); an item's own detail (`schema.sql (19 checks)`) is not one. */
 function subClaims(doc: StatusDoc, start: number, end: number, self: number): boolean {
-  return doc.blocks.some((b, i) => i !== self && b.range.offset >= start && b.range.endOffset <= end && (b.kind === 'heading' || b.kind === 'paragraph') && findClaim(b) !== null);
+  return doc.blocks.some((b, i) => {
+    if (i === self || b.range.offset < start || b.range.endOffset > end) return false;
+    if (b.kind !== 'heading' && b.kind !== 'paragraph') return false;
+    if (b.listItem && doc.lists[b.listItem[0]]?.items[b.listItem[1]]?.children === null) return false;
+    return findClaim(b) !== null;
+  });
 }
 
 function checkClaim(ctx: RuleContext, claim: Claim, scope: Scope): void {
@@ -149,8 +156,6 @@ function checkClaim(ctx: RuleContext, claim: Claim, scope: Scope): void {
     itemRanges = target.list.items.map((i) => i.range);
     what = `the list below has ${count} item${count === 1 ? '' : 's'}`;
     // Items that count the same thing themselves (`Foundation: 3 components`) make a sum, not a list.
-    // `Tests (25+ scenarios)` over `Unit tests: …` groups: the items are groups, not the things counted.
-    if (claim.qualifier === '+' && target.list.items.some((i) => /^[^:]{1,40}:\s/.test(i.text))) return;
     if (target.list.items.some((i) => new RegExp(String.raw`\b\d+\s+${claim.unit === 'total' ? '\\p{L}' : claim.unit.replace(/s$/, '')}`, 'u').test(i.text))) return;
   } else {
     const rows = target.table.rows.filter((r) => !r.isTotal);
@@ -171,7 +176,45 @@ function checkClaim(ctx: RuleContext, claim: Claim, scope: Scope): void {
 }
 
 function agrees(claim: Claim, count: number, tolerance: number): boolean {
-  if (claim.qualifier === '+') return count >= claim.value;
+  // `15+ widgets` is at least 15, and a list under it is often a selection: it never contradicts.
+  if (claim.qualifier === '+') return true;
   if (claim.qualifier === '~' || claim.qualifier === '≈') return withinTolerance(claim.value, count, tolerance);
   return claim.value === count;
+}
+
+/**
+ * `## Files Created (20 total)` over `### CI/CD (7 files)`, `### Data (10 files)`, …: the count is
+ * the sum over the sub-sections. Each sub-section must hold exactly one list or table.
+ */
+function checkSubSections(ctx: RuleContext, block: Block, claim: Claim): void {
+  const { doc } = ctx;
+  const section = doc.sections.find((s) => s.headingRange.offset === block.range.offset);
+  if (!section) return;
+  const children = doc.sections.filter((s) => s.parent === section.index);
+  if (children.length < 2) return;
+  let items = 0;
+  let claimed: number | null = 0;
+  const related: { range: Range; message: string }[] = [];
+  for (const child of children) {
+    const heading = doc.blocks.find((b) => b.kind === 'heading' && b.range.offset === child.headingRange.offset);
+    if (!heading) return;
+    const scope = scopeOf(ctx, heading, doc.blocks.indexOf(heading));
+    if (!scope || scope.ambiguous || scope.targets.length !== 1) return;
+    const t = scope.targets[0]!;
+    const n = t.kind === 'list' ? t.list.items.length : t.table.rows.filter((r) => !r.isTotal).length;
+    items += n;
+    const sub = findClaim(heading);
+    if (sub && claimed !== null) claimed += sub.value;
+    else claimed = null;
+    related.push({ range: child.headingRange, message: `${child.title}: ${n} item${n === 1 ? '' : 's'}` });
+  }
+  if (agrees(claim, items, ctx.config.approximateTolerance) || (claimed !== null && agrees(claim, claimed, ctx.config.approximateTolerance))) return;
+  const fixable = claim.qualifier === null;
+  ctx.report({
+    range: claim.range,
+    message: `Unexpected count ${claim.text}${claim.qualifier === '+' ? '+' : ''}, expected ${items}: the ${children.length} sub-sections below list ${related.map((r) => r.message.replace(/^.*: (\d+) items?$/, '$1')).join(' + ')} = ${items} items.`,
+    related,
+    detail: `The heading announces ${claim.value} ${claim.unit}; its ${children.length} sub-sections hold ${items} items${claimed !== null ? ` and announce ${claimed}` : ''}.`,
+    ...(fixable ? { fix: { title: `Change the count to ${items}`, edits: [{ range: claim.range, text: String(items) }] } } : {}),
+  });
 }
