@@ -28,6 +28,17 @@ chromium=${VSCODE_TEST_CHROMIUM:-}
 say() { echo "setup: $*" >&2; }
 fail() { echo "setup: error: $*" >&2; exit 1; }
 
+# Run from `npm test`, this inherits the outer npm's npm_* variables; npm_config_user_agent among
+# them would make the inner npm claim the outer Node version, which code-server's postinstall
+# rejects. Keep only settings that say where and how to reach the registry.
+while IFS= read -r name; do
+  case ${name,,} in
+    npm_config_registry | npm_config_cache | npm_config_userconfig | \
+      npm_config_globalconfig | npm_config_cafile | npm_config_strict_ssl | npm_config_*proxy) ;;
+    npm_*) unset "$name" ;;
+  esac
+done < <(compgen -e)
+
 mkdir -p "$cache"
 # One install at a time: two test runs started together on a cold cache wait for each other.
 exec 9>"$cache/.lock"
