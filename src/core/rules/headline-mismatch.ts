@@ -187,16 +187,25 @@ function checkTaskCounts(ctx: RuleContext): void {
       if (!scope || scope.done === n) continue;
       const start = block.range.offset + m.index;
       const range = ctx.lines.range(start, start + m.groups!.n!.length);
+      const unit = m[0].slice(m[0].search(/[\p{L}]+$/u)).trim();
+      const edits = [{ range, text: String(scope.done) }];
+      // `5 of 8 tasks (62%)`: the percentage moves with the count.
+      const after = /^\s*\(\s*(\d+(?:\.\d+)?)\s?%\s*\)/.exec(block.text.slice(m.index + m[0].length));
+      if (after) {
+        const ps = block.range.offset + m.index + m[0].length + after[0].indexOf(after[1]!);
+        const precision = after[1]!.includes('.') ? after[1]!.length - after[1]!.indexOf('.') - 1 : 0;
+        edits.push({ range: ctx.lines.range(ps, ps + after[1]!.length), text: formatLike({ text: after[1]!, precision }, roundTo((scope.done / total) * 100, precision)) });
+      }
       ctx.report({
         range,
-        message: `Unexpected ${n} of ${total} done, expected ${scope.done} of ${total}: the ${total} checkboxes of ${scope.where} show ${scope.done} ticked.`,
+        message: `Unexpected ${n} of ${total} ${unit} done, expected ${scope.done} of ${total}: the ${total} checkboxes of ${scope.where} show ${scope.done} ticked.`,
         related: doc.tasks
-          .filter((t) => scope.range === null || (t.range.offset >= scope.range.offset && doc.sections[t.section ?? 0] && inScope(doc, t.section, scope.range)))
+          .filter((t) => scope.range === null || inScope(doc, t.section, scope.range))
           .filter((t) => t.checked)
           .slice(0, 30)
           .map((t) => ({ range: t.boxRange, message: `Done: ${t.text.slice(0, 60)}` })),
         detail: `Counting the task boxes of ${scope.where}: ${scope.done} checked, ${scope.total - scope.done} open.`,
-        fix: { title: `Change to ${scope.done} of ${total}`, edits: [{ range, text: String(scope.done) }] },
+        fix: { title: `Change to ${scope.done} of ${total}`, edits },
       });
     }
   }
