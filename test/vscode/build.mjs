@@ -1,14 +1,19 @@
 // Bundles the integration suites that run inside the VS Code extension host:
-//   test/vscode/suite/*.ts -> dist/test/suite/*.js  (the suite, against the development build)
-//   test/vscode/vsix/*.ts  -> dist/test/vsix/*.js   (the check of the packaged extension)
-// Each file becomes one CJS bundle with `vscode` and `mocha` left to the host's require:
-// VS Code provides `vscode`, mocha comes from node_modules (it loads test files by path).
+//   test/vscode/suite/*.ts -> OUT/suite/*.js  (the suite, against the development build)
+//   test/vscode/vsix/*.ts  -> OUT/vsix/*.js   (the check of the packaged extension)
+// where OUT is the first argument (test/vscode/run.mjs gives each run its own) or dist/test.
+// Each file becomes one CJS bundle; `vscode` comes from the extension host, and mocha, which
+// loads the test files by path, from this repository's node_modules by absolute path, so the
+// bundles run from any folder.
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = resolve(root, process.argv[2] ?? 'dist/test');
+const mocha = createRequire(import.meta.url).resolve('mocha');
 
 // { 'smoke.test': 'test/vscode/suite/smoke.test.ts', ... } for the .ts files of a folder.
 function entries(folder) {
@@ -24,14 +29,20 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'inline',
-  external: ['vscode', 'mocha'],
+  external: ['vscode'],
+  plugins: [{
+    name: 'mocha-from-node-modules',
+    setup(context) {
+      context.onResolve({ filter: /^mocha$/ }, () => ({ path: mocha, external: true }));
+    },
+  }],
   logLevel: 'warning',
 };
 
 // A deleted test must not linger as a stale bundle that index.js would still load.
-rmSync(join(root, 'dist/test'), { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: entries('suite'), outdir: 'dist/test/suite' }),
+  build({ ...common, entryPoints: entries('suite'), outdir: join(out, 'suite') }),
   // The packaged check shares the suite's mocha entry point.
-  build({ ...common, entryPoints: { ...entries('vsix'), index: 'test/vscode/suite/index.ts' }, outdir: 'dist/test/vsix' }),
+  build({ ...common, entryPoints: { ...entries('vsix'), index: 'test/vscode/suite/index.ts' }, outdir: join(out, 'vsix') }),
 ]);

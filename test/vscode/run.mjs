@@ -46,7 +46,7 @@ Screenshots:
 Both:
   --workspace DIR      folder to copy and open (default test/vscode/workspace)
   --setting KEY=JSON   a user setting (repeatable), for example statusDocs.today="2026-11-22"
-  --no-build           use dist/ as it is
+  --no-build           use dist/ as it is (the suites from \`node test/vscode/build.mjs\`)
   --keep               keep the throwaway folder
   --verbose            forward every workbench log line, not only the suite's output`;
 
@@ -176,7 +176,8 @@ async function main() {
     }
     // The development build and the suites (after packaging, which leaves a production build).
     runStep(process.execPath, ['build.mjs'], 'build');
-    runStep(process.execPath, [join(here, 'build.mjs')], 'building the suite');
+    // The suites go into this run's folder: concurrent runs do not rebuild each other's tests.
+    runStep(process.execPath, [join(here, 'build.mjs'), join(work, 'tests')], 'building the suite');
     say(`build done (${seconds()})`);
   } else if (options.vsix && !vsix) {
     usageError('--vsix with --no-build needs a FILE');
@@ -268,7 +269,8 @@ async function main() {
     const developed = vsix ? join(work, 'no-extension') : root.replace(/\/$/, '');
     mkdirSync(developed, { recursive: true });
     payload.push(['extensionDevelopmentPath', remote(developed)]);
-    payload.push(['extensionTestsPath', remote(join(root, 'dist/test', vsix ? 'vsix' : 'suite', 'index.js'))]);
+    const tests = options['no-build'] ? join(root, 'dist/test') : join(work, 'tests');
+    payload.push(['extensionTestsPath', remote(join(tests, vsix ? 'vsix' : 'suite', 'index.js'))]);
   } else if (!vsix) {
     // (A screenshot of the installed .vsix is a plain session: no "[Extension Development Host]".)
     payload.push(['extensionDevelopmentPath', remote(root.replace(/\/$/, ''))]);
