@@ -63,13 +63,15 @@ function findHeadlines(ctx: RuleContext): Headline[] {
     if (!token || /estimat|target|goal|projected|expected/i.test(f.value)) continue;
     out.push({ token, label: f.key, phaseList: phaseListAfter(ctx, f) });
   }
-  const h1 = doc.sections.find((s) => s.level === 1);
-  if (h1) {
-    const m = /(\d+(?:\.\d+)?)\s?%\s*(?:complete|completion|done)\b/i.exec(h1.title);
-    if (m) {
-      const token = percentsIn(doc, h1.headingRange).find((n) => n.value === Number(m[1]));
-      if (token) out.push({ token, label: 'the title', phaseList: null });
-    }
+  for (const s of doc.sections) {
+    // `# Phase 2: 90% COMPLETE` (the title), `## OVERALL PROJECT COMPLETION: 85%`.
+    const m = s.level === 1
+      ? /(\d+(?:\.\d+)?)\s?%\s*(?:complete|completion|done)\b/i.exec(s.title)
+      : /\boverall\b[^%\d]*(?:complet|progress)[^%\d]*?(\d+(?:\.\d+)?)\s?%|\boverall\b[^%\d]*?(\d+(?:\.\d+)?)\s?%\s*(?:complete|done)\b/i.exec(s.title);
+    if (!m) continue;
+    const value = Number(m[1] ?? m[2]);
+    const token = percentsIn(doc, s.headingRange).find((n) => n.value === value);
+    if (token) out.push({ token, label: s.level === 1 ? 'title progress' : 'heading progress', phaseList: null });
   }
   return out;
 }

@@ -123,11 +123,12 @@ interface Part { row: number; name: string; cell: CellNumber }
 
 function checkTable(ctx: RuleContext, table: Table, cells: Map<string, Block>): void {
   const totals = table.rows.map((r, i) => (TOTAL_CELL.test(r.cells[0]?.text ?? '') ? i : -1)).filter((i) => i >= 0);
-  if (totals.length !== 1) return;
-  const totalRow = totals[0]!;
-  const partRows = table.rows.map((_, i) => i).filter((i) => i < totalRow);
+  if (totals.length > 1) return;
+  // Without a Total row only a weighted table's rows can be checked.
+  const totalRow = totals[0] ?? -1;
+  const partRows = table.rows.map((_, i) => i).filter((i) => totalRow < 0 || i < totalRow);
   if (partRows.length < 2) return;
-  const cell = (r: number, c: number) => parseCell(ctx, cells.get(`${table.index}:${r}:${c}`));
+  const cell = (r: number, c: number): CellValue => (r < 0 ? null : parseCell(ctx, cells.get(`${table.index}:${r}:${c}`)));
   const nameOf = (r: number) => table.rows[r]!.cells[0]?.text || `row ${r + 1}`;
   const header = (c: number) => table.header[c]?.text ?? `column ${c + 1}`;
 
@@ -145,7 +146,8 @@ function checkTable(ctx: RuleContext, table: Table, cells: Map<string, Block>): 
   const w = table.columns.indexOf('weight');
   const k = table.columns.indexOf('contribution');
   const done = new Set<number>([0]);
-  if (w > 0 && k > 0) checkWeighted(ctx, table, w, k, totalRow, partsOf, cell, header, done);
+  if (w > 0) checkWeighted(ctx, table, w, k, totalRow, partsOf, cell, header, done);
+  if (totalRow < 0) return;
 
   for (let c = 1; c < table.header.length; c++) {
     if (done.has(c)) continue;
@@ -289,7 +291,21 @@ function checkWeighted(
   const cells = cellBlocks(ctx.doc);
   const wt = readWeightedTable(ctx, table, cells);
   if (!wt) return;
-  done.add(w).add(k);
+  done.add(w);
+  if (k > 0) {
+    done.add(k);
+    checkContributions(ctx, wt, k, totalRow, cell, header);
+  }
+  // The weights.
+  const totalW = cell(totalRow, w);
+  const wParts = partsOf(w);
+  if (totalW && totalW !== 'blank' && totalW.kind === 'percent' && wParts) {
+    reportSum(ctx, totalW, wParts, wParts.reduce((s, p) => s + p.cell.value, 0), `the ${header(w)} column`);
+  }
+  checkCompletionTotal(ctx, wt, totalRow, cell, header, done);
+}
+
+function checkContributions(ctx: RuleContext, wt: WeightedTable, k: number, totalRow: number, cell: (r: number, c: number) => CellValue, header: (c: number) => string): void {
   const totalK = cell(totalRow, k);
   const totalKNum = totalK && totalK !== 'blank' ? totalK : null;
   const writtenSum = wt.rows.reduce((s, x) => s + x.contribution!.value, 0);
@@ -320,13 +336,10 @@ function checkWeighted(
     const parts: Part[] = wt.rows.map((x) => ({ row: x.row, name: x.name, cell: x.contribution! }));
     reportSum(ctx, totalKNum, parts, wt.contributionSum, `the ${header(k)} column`);
   }
-  // The weights.
-  const totalW = cell(totalRow, w);
-  const wParts = partsOf(w);
-  if (totalW && totalW !== 'blank' && totalW.kind === 'percent' && wParts) {
-    reportSum(ctx, totalW, wParts, wParts.reduce((s, p) => s + p.cell.value, 0), `the ${header(w)} column`);
-  }
-  // The completion total is the weighted average of the completions.
+}
+
+/** The total of the completion column is the weighted average of the completions. */
+function checkCompletionTotal(ctx: RuleContext, wt: WeightedTable, totalRow: number, cell: (r: number, c: number) => CellValue, header: (c: number) => string, done: Set<number>): void {
   const c = wt.completionCol;
   done.add(c);
   const totalC = cell(totalRow, c);
