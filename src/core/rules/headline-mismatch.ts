@@ -1,4 +1,5 @@
 import type { Field, NumberToken, Range, StatusDoc } from '../model/schema';
+import { classify } from './status-mismatch';
 import { cellBlocks, readWeightedTable, type WeightedTable } from './total-mismatch';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from './util/numeric';
@@ -21,6 +22,7 @@ export const headlineMismatch: Rule = {
       else if (h.phaseList) compareWithPhases(ctx, h);
     }
     checkTaskCounts(ctx);
+    checkTableCounts(ctx);
   },
 };
 
@@ -216,4 +218,54 @@ function checkTaskCounts(ctx: RuleContext): void {
 function inScope(doc: StatusDoc, section: number | null, heading: Range): boolean {
   for (let s = section; s !== null; s = doc.sections[s]!.parent) if (doc.sections[s]!.headingRange.offset === heading.offset) return true;
   return false;
+}
+
+// ------------------------------------------------------------------ `5/9 phases complete` against the phase table
+
+const UNIT_CLAIM = /(?<![\p{L}\p{N}.])(?<n>\d+)\s*(?:\/|of|out of)\s*(?<m>\d+)\s+(?<unit>phases?|stories|story|sprints?|milestones?|epics?|features?|components?|modules?|agents?|workstreams?|tracks?)(?![\p{L}])/iu;
+
+function checkTableCounts(ctx: RuleContext): void {
+  const { doc } = ctx;
+  for (const f of doc.fields) {
+    if (!/progress|overall|complet|status|done|finished/i.test(f.key)) continue;
+    const value = ctx.text.slice(f.valueRange.offset, f.valueRange.endOffset);
+    const m = UNIT_CLAIM.exec(value);
+    if (!m) continue;
+    const n = Number(m.groups!.n);
+    const total = Number(m.groups!.m);
+    if (total < 2 || n > total) continue;
+    // The table the claim counts: with a status column and exactly `total` rows, near the claim (same or parent section).
+    const near = new Set<number | null>([f.section]);
+    if (f.section !== null) near.add(doc.sections[f.section]!.parent);
+    const tables = doc.tables.filter((t) => near.has(t.section) && t.columns.includes('status') && t.rows.filter((r) => !r.isTotal).length === total);
+    if (tables.length !== 1) continue;
+    const table = tables[0]!;
+    const s = table.columns.indexOf('status');
+    const rows = table.rows.filter((r) => !r.isTotal);
+    const done = rows.filter((r) => {
+      const c = r.cells[s];
+      return c && classify(ctx, ctx.text.slice(c.range.offset, c.range.endOffset), c.range.offset)?.value === 'done';
+    });
+    if (done.length === n) continue;
+    const start = f.valueRange.offset + m.index;
+    const range = ctx.lines.range(start, start + m.groups!.n!.length);
+    const edits = [{ range, text: String(done.length) }];
+    const after = /^\s*\(\s*(\d+(?:\.\d+)?)\s?%\s*\)/.exec(value.slice(m.index + m[0].length).replace(/^\s*(?:complete|completed|done|finished)\b/i, (x) => ' '.repeat(x.length)));
+    if (after) {
+      const ps = f.valueRange.offset + m.index + m[0].length + after[0].indexOf(after[1]!);
+      const precision = after[1]!.includes('.') ? after[1]!.length - after[1]!.indexOf('.') - 1 : 0;
+      edits.push({ range: ctx.lines.range(ps, ps + after[1]!.length), text: formatLike({ text: after[1]!, precision }, roundTo((done.length / total) * 100, precision)) });
+    }
+    const unit = m.groups!.unit!;
+    ctx.report({
+      range,
+      message: `Unexpected ${n} of ${total} ${unit} done, expected ${done.length} of ${total}: the table of ${total} ${unit} marks ${done.length} done.`,
+      related: [
+        { range: table.range, message: `The table that lists the ${total} ${unit}` },
+        ...done.slice(0, 30).map((r) => ({ range: r.range, message: `Done: ${r.cells[0]?.text ?? ''}` })),
+      ],
+      detail: `Counting the rows of the table whose status says done: ${done.length} of ${total}.`,
+      fix: { title: `Change to ${done.length} of ${total}`, edits },
+    });
+  }
 }

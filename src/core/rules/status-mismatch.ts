@@ -123,7 +123,7 @@ interface Marked { value: 'done' | 'planned'; range: Range; text: string }
  * What `text` says as a status when it says one thing: done (✅, Complete) or planned
  * (Planned, To Do). Mixed or hedged statuses (`✅ 80% COMPLETE`, `Mostly Complete`) say neither.
  */
-function classify(ctx: RuleContext, text: string, base: number): Marked | null {
+export function classify(ctx: RuleContext, text: string, base: number): Marked | null {
   const mentions = getVocabulary(ctx.config.statusWords).findAll(text).filter((m) => !WEAK.has(m.text));
   if (!mentions.length) return null;
   const values = new Set<string>();
