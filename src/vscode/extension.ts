@@ -1,5 +1,83 @@
-import type * as vscode from 'vscode';
+/**
+ * Wires the features together. Each feature is a small module; everything it creates goes into
+ * `context.subscriptions`. Activation never throws: a failure is logged in the output channel.
+ */
+import * as vscode from 'vscode';
+import { registerCodeActions, StatusDocsCodeActions } from './codeActions';
+import { StatusDocsCodeLens } from './codeLens';
+import { CommandId, registerCommands } from './commands';
+import { InlineFlags } from './decorations';
+import { registerDiagnostics } from './diagnostics';
+import { AnalysisService } from './documents';
+import { StatusDocsFileDecorations } from './fileDecorations';
+import { StatusDocsHover } from './hover';
+import { ProgressTree } from './progressTree';
+import { SECTION } from './settings';
+import { StatusBar } from './statusBar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What `activate()` returns: used by the integration tests, stable enough for other extensions. */
+export interface StatusDocsApi {
+  service: AnalysisService;
+  tree: ProgressTree;
+  statusBar: StatusBar;
+  flags: InlineFlags;
+  codeLens: StatusDocsCodeLens;
+  log: vscode.LogOutputChannel;
+}
+
+export function activate(context: vscode.ExtensionContext): StatusDocsApi | undefined {
+  const log = vscode.window.createOutputChannel('Status Docs', { log: true });
+  context.subscriptions.push(log);
+  try {
+    return start(context, log);
+  } catch (error) {
+    log.error(`Activation failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): StatusDocsApi {
+  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+
+  const service = new AnalysisService(log);
+  const tree = new ProgressTree(service);
+  const codeActions = new StatusDocsCodeActions(service);
+  const codeLens = new StatusDocsCodeLens(service);
+  const fileDecorations = new StatusDocsFileDecorations(service);
+  const statusBar = new StatusBar(service);
+  const flags = new InlineFlags(service);
+  context.subscriptions.push(
+    service,
+    tree,
+    tree.createView(),
+    registerDiagnostics(service, readme),
+    vscode.languages.registerCodeActionsProvider(markdown, codeActions, StatusDocsCodeActions.metadata),
+    codeLens,
+    vscode.languages.registerCodeLensProvider(markdown, codeLens),
+    vscode.languages.registerHoverProvider(markdown, new StatusDocsHover(service)),
+    fileDecorations,
+    vscode.window.registerFileDecorationProvider(fileDecorations),
+    statusBar,
+    flags,
+    registerCommands({ service, tree, codeActions, readme, version, log }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
+      log.info('Settings changed: checking the workspace again.');
+      service.resetReportedProblems();
+      void service.rescan();
+      codeLens.refresh();
+      fileDecorations.refreshAll();
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', 'statusDocs.filter', 'all');
+  for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
+  void service.rescan();
+  log.info(`Status Docs ${version} active.`);
+  return { service, tree, statusBar, flags, codeLens, log };
+}
 
 export function deactivate(): void {}
+
+export { CommandId, registerCodeActions };

@@ -1,0 +1,25 @@
+/**
+ * A cheap pre-check, no parse: does this markdown look like a status document? Task items,
+ * progress numbers (`45%`, `7/13`, `40% → 65%`) or status fields (`**Status**: …`) anywhere
+ * in the text. Used to keep READMEs and notes out of the Progress view before analysing them.
+ */
+
+/** `- [ ] task`, `* [x] done`, `1. [X] step`. */
+const TASK_ITEM = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]/m;
+/** A field line naming a status, a progress, a phase or a due date. */
+const STATUS_FIELD = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]*(?:overall[ \t]+)?(?:status|progress|completion|phase|sprint|milestone|due(?:[ \t]+date)?|target[ \t]+date|eta|deadline)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)?[ \t]*:)/im;
+/** A number moving to another (`40% → 65%`, `12 -> 18`). */
+const PROGRESS_ARROW = /\d[ \t]*%?[ \t]*(?:→|->|⟶|=>)[ \t]*\d/;
+/** A table row or line holding a percentage next to a status word or emoji. */
+const STATUS_WORD = /(?:✅|🚧|⏳|❌|🔴|🟡|🟢|⚠️|\b(?:done|complete(?:d)?|in[ \t]progress|blocked|at[ \t]risk|planned|on[ \t]track)\b)/i;
+const PERCENT = /\b\d{1,3}(?:\.\d+)?[ \t]?%/;
+
+export function looksLikeStatusDocument(text: string): boolean {
+  if (TASK_ITEM.test(text) || STATUS_FIELD.test(text) || PROGRESS_ARROW.test(text)) return true;
+  // A percentage and a status word on the same line (a tracker table row).
+  let count = 0;
+  for (const line of text.split('\n', 20_000)) {
+    if (PERCENT.test(line) && STATUS_WORD.test(line) && ++count >= 1) return true;
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+/**
+ * Quick fixes from the findings' fixes, "Mark as done" / "Move date to today" for stale items,
+ * and the `source.fixAll.statusDocs` action (usable from `editor.codeActionsOnSave`).
+ */
+import * as vscode from 'vscode';
+import type { Edit, Finding, Fix } from '../core/index';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { AnalysisService } from './documents';
+import { toRange } from './ranges';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('statusDocs');
+
+function workspaceEdit(uri: vscode.Uri, edits: readonly Edit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(uri, toRange(e), e.text);
+  return edit;
+}
+
+/** The edits "fix all" applies: each finding's preferred fix, skipping any that overlap an earlier one. */
+export function fixAllEdits(findings: readonly Finding[]): Edit[] {
+  const chosen: Edit[] = [];
+  const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const overlaps = (a: Edit, b: Edit) => before(a, { line: b.endLine, column: b.endColumn }) && before(b, { line: a.endLine, column: a.endColumn });
+  for (const f of findings) {
+    if (!f.fix?.preferred) continue;
+    if (f.fix.edits.some((e) => chosen.some((c) => overlaps(e, c) || (sameStart(e, c))))) continue;
+    chosen.push(...f.fix.edits);
+  }
+  return chosen;
+}
+
+const sameStart = (a: Edit, b: Edit) => a.line === b.line && a.column === b.column;
+
+/** The text that replaces a stale item's status: keeps its style (emoji, word, capitals). */
+export function doneText(statusText: string): string {
+  const hasEmoji = /\p{Extended_Pictographic}/u.test(statusText);
+  const words = statusText.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim();
+  const word = words === '' ? '' : words === words.toUpperCase() && /[A-Z]/.test(words) ? 'DONE' : /^[a-z]/.test(words) ? 'done' : 'Done';
+  return [hasEmoji ? '✅' : '', word].filter(Boolean).join(' ') || 'Done';
+}
+
+export class StatusDocsCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly service: AnalysisService) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only) {
+      // `source`, `source.fixAll` (editor.codeActionsOnSave) or `source.fixAll.statusDocs`.
+      if (context.only.contains(FIX_ALL_KIND)) {
+        const action = this.fixAll(document);
+        return action ? [action] : [];
+      }
+      if (!context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    }
+    const entry = this.service.get(document.uri);
+    if (!entry || entry.version !== document.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const finding of entry.findings) {
+      const findingRange = toRange(finding);
+      if (!findingRange.intersection(range) && !context.diagnostics.some((d) => d.range.isEqual(findingRange))) continue;
+      const diagnostic = context.diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && d.range.isEqual(findingRange) && codeOf(d) === finding.rule);
+      const fixes: Fix[] = [...(finding.fix ? [finding.fix] : []), ...(finding.alternatives ?? [])];
+      for (const fix of fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(document.uri, fix.edits);
+        action.isPreferred = fix === finding.fix && fix.preferred;
+        if (diagnostic) action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+      actions.push(...staleActions(document.uri, finding, entry.today, diagnostic));
+    }
+    const fixAll = this.fixAll(document);
+    if (fixAll && actions.length) actions.push(fixAll);
+    return actions;
+  }
+
+  /** One action with every preferred fix of the document, computed on its current text. */
+  fixAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
+    const entry = this.service.get(document.uri)?.version === document.version ? this.service.get(document.uri)! : this.service.analyzeDocument(document);
+    const edits = fixAllEdits(entry.findings);
+    if (edits.length === 0) return undefined;
+    const action = new vscode.CodeAction(`Fix all Status Docs problems (${edits.length})`, FIX_ALL_KIND);
+    action.edit = workspaceEdit(document.uri, edits);
+    return action;
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
+}
+
+/** "Mark as done" (the status cell or word) and "Move date to today" (the date) for a stale finding. */
+export function staleActions(uri: vscode.Uri, finding: Finding, today: string, diagnostic?: vscode.Diagnostic): vscode.CodeAction[] {
+  const stale = finding.stale;
+  if (!stale) return [];
+  const out: vscode.CodeAction[] = [];
+  if (stale.statusRange && stale.statusText !== null) {
+    const a = new vscode.CodeAction(`Mark as done (${doneText(stale.statusText)})`, vscode.CodeActionKind.QuickFix);
+    a.edit = workspaceEdit(uri, [{ ...stale.statusRange, text: doneText(stale.statusText) }]);
+    if (diagnostic) a.diagnostics = [diagnostic];
+    out.push(a);
+  }
+  if (stale.dateRange && today) {
+    const a = new vscode.CodeAction(`Move date to today (${today})`, vscode.CodeActionKind.QuickFix);
+    a.edit = workspaceEdit(uri, [{ ...stale.dateRange, text: today }]);
+    if (diagnostic) a.diagnostics = [diagnostic];
+    out.push(a);
+  }
+  return out;
+}
+
+export function registerCodeActions(service: AnalysisService): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StatusDocsCodeActions(service), StatusDocsCodeActions.metadata);
+}

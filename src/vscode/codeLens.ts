@@ -1,0 +1,79 @@
+/** CodeLens above checklists (`☑ 7/13 done (54%)`) and score groups (`Δ verified`, `Δ expected +18`). */
+import * as vscode from 'vscode';
+import type { Entry } from './documents';
+import type { AnalysisService } from './documents';
+import { percent } from './progressTree';
+
+const DELTA_RULE = 'delta-mismatch';
+
+export interface Lens {
+  line: number;
+  title: string;
+}
+
+/** The lenses of a document, 1-based lines. Pure over the entry, for tests. */
+export function lensesOf(entry: Entry): Lens[] {
+  const doc = entry.doc;
+  if (!doc) return [];
+  const out: Lens[] = [];
+  // Checklists: each top-level task list with its nested tasks.
+  const rootList = (i: number): number => {
+    let t = doc.tasks[i]!;
+    while (t.parent !== null && doc.tasks[t.parent]) t = doc.tasks[t.parent]!;
+    return t.list;
+  };
+  const lists = new Map<number, { line: number; done: number; total: number }>();
+  doc.tasks.forEach((t, i) => {
+    const key = rootList(i);
+    const group = lists.get(key) ?? { line: t.range.line, done: 0, total: 0 };
+    group.total++;
+    if (t.checked) group.done++;
+    lists.set(key, group);
+  });
+  for (const g of lists.values()) out.push({ line: g.line, title: `☑ ${g.done}/${g.total} done (${percent(g.done, g.total)}%)` });
+  // Score groups: scores of one section that state a change.
+  const groups = new Map<number | null, typeof doc.scores>();
+  for (const s of doc.scores) {
+    if (!s.delta) continue;
+    const list = groups.get(s.section) ?? [];
+    list.push(s);
+    groups.set(s.section, list);
+  }
+  for (const scores of groups.values()) {
+    const wrong = entry.findings.filter((f) => f.rule === DELTA_RULE && scores.some((s) => f.line >= s.range.line && f.line <= s.range.endLine));
+    let title: string;
+    if (wrong.length === 0) title = `Δ verified (${scores.length})`;
+    else {
+      const expected = wrong.map((f) => f.fix?.edits[0]?.text.trim()).filter(Boolean);
+      title = expected.length ? `Δ expected ${expected.join(', ')}` : `Δ ${wrong.length} wrong`;
+    }
+    out.push({ line: scores[0]!.range.line, title });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+export class StatusDocsCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: AnalysisService) {
+    this.subscription = service.onDidChange(() => this.changed.fire());
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.service.settingsFor(document.uri).host['codeLens.enabled']) return [];
+    const entry = this.service.get(document.uri);
+    if (!entry || entry.version !== document.version) return [];
+    return lensesOf(entry).map((l) => new vscode.CodeLens(new vscode.Range(l.line - 1, 0, l.line - 1, 0), { title: l.title, command: '' }));
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * The analysis service: one entry per status document of the workspace, from the open editor's
+ * text when the document is open, else from the file read with `workspace.fs` (never opened as a
+ * document). Open documents are checked on type (debounced) or on save; a generation counter per
+ * document drops results that a newer edit has overtaken. Everything else (diagnostics, tree,
+ * status bar, decorations) listens to `onDidChange`.
+ */
+import * as vscode from 'vscode';
+import { check, type Finding, type StatusDoc } from '../core/index';
+import { looksLikeStatusDocument } from '../core/precheck';
+import { readSettings, todayOf, type Settings } from './settings';
+
+export interface Entry {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder | undefined;
+  /** The model, or null when the document was skipped. */
+  doc: StatusDoc | null;
+  findings: Finding[];
+  /** Why the document was not analysed (too large, unreadable). */
+  skipped: string | null;
+  /** The pre-check or the model found status content. */
+  isStatusDocument: boolean;
+  /** The document version the entry was computed from (-1 for a file read from disk). */
+  version: number;
+  today: string;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private scanning: Promise<void> | undefined;
+  private rescanRequested = false;
+  private readonly reported = new Set<string>();
+  private pending = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** Fires with the URIs whose entry changed (or disappeared). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const ws = vscode.workspace;
+    this.disposables.push(
+      ws.onDidOpenTextDocument((d) => this.isCandidate(d) && this.schedule(d, 0)),
+      ws.onDidChangeTextDocument((e) => {
+        if (!this.isCandidate(e.document) || e.contentChanges.length === 0) return;
+        const { host } = this.settingsFor(e.document.uri);
+        if (host.run === 'onType') this.schedule(e.document, host.debounceMs);
+      }),
+      ws.onDidSaveTextDocument((d) => this.isCandidate(d) && this.schedule(d, 0)),
+      ws.onDidCloseTextDocument((d) => {
+        // Back to what is on disk (an unsaved edit is gone).
+        if (this.isCandidate(d)) void this.refreshFile(d.uri);
+      }),
+      ws.onDidChangeWorkspaceFolders(() => this.rescan()),
+    );
+    const watcher = ws.createFileSystemWatcher('**/*.{md,markdown}');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.refreshFile(uri)),
+      watcher.onDidChange((uri) => void this.refreshFile(uri)),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+    );
+  }
+
+  /** Settings for a document, reporting each bad value once in the output channel. */
+  settingsFor(uri?: vscode.Uri): Settings {
+    const settings = readSettings(uri);
+    for (const p of settings.problems) {
+      if (this.reported.has(p)) continue;
+      this.reported.add(p);
+      this.log.warn(p);
+    }
+    return settings;
+  }
+
+  /** Forget which problems were reported (after a settings change). */
+  resetReportedProblems(): void {
+    this.reported.clear();
+  }
+
+  get(uri: vscode.Uri): Entry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** All entries that are status documents (skipped ones included), in path order. */
+  all(): Entry[] {
+    return [...this.entries.values()].filter((e) => e.isStatusDocument).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  isCandidate(document: vscode.TextDocument): boolean {
+    return document.languageId === 'markdown' && document.uri.scheme !== 'output' && document.uri.scheme !== 'vscode-scm';
+  }
+
+  /** Debounced analysis of an open document. */
+  schedule(document: vscode.TextDocument, delayMs: number): void {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const old = this.timers.get(key);
+    if (old) clearTimeout(old);
+    else this.pending++;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      try {
+        if (this.generations.get(key) === generation && !document.isClosed) this.analyzeDocument(document);
+      } finally {
+        this.settle();
+      }
+    }, delayMs));
+  }
+
+  /** Analyses an open document now (used by fix-all and on demand). */
+  analyzeDocument(document: vscode.TextDocument): Entry {
+    const entry = this.analyze(document.uri, document.getText(), document.version);
+    this.store(entry);
+    return entry;
+  }
+
+  /** Analyses text without storing the result. */
+  analyze(uri: vscode.Uri, text: string, version: number): Entry {
+    const { config, host } = this.settingsFor(uri);
+    const today = todayOf(config);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const base = { uri, folder, version, today };
+    const limit = host.maxFileSizeKB * 1024;
+    if (text.length > limit) {
+      const reason = `Skipped: ${(text.length / 1024).toFixed(0)} KB is more than statusDocs.maxFileSizeKB (${host.maxFileSizeKB} KB).`;
+      return { ...base, doc: null, findings: [], skipped: reason, isStatusDocument: looksLikeStatusDocument(text.slice(0, limit)) };
+    }
+    if (!looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], skipped: null, isStatusDocument: false };
+    try {
+      const { doc, findings } = check(text, { today, config });
+      return { ...base, doc, findings, skipped: null, isStatusDocument: true };
+    } catch (error) {
+      this.log.error(`Checking ${uri.toString(true)} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return { ...base, doc: null, findings: [], skipped: `Skipped: the check failed (${String(error)}).`, isStatusDocument: true };
+    }
+  }
+
+  private store(entry: Entry): void {
+    const key = entry.uri.toString();
+    const before = this.entries.get(key);
+    if (!before && !entry.isStatusDocument && !entry.skipped) return;
+    this.entries.set(key, entry);
+    if (entry.skipped && before?.skipped !== entry.skipped) this.log.info(`${vscode.workspace.asRelativePath(entry.uri)}: ${entry.skipped}`);
+    this.changed.fire([entry.uri]);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.entries.delete(uri.toString())) this.changed.fire([uri]);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  /** Re-reads one file from disk unless it is open (the open text wins). */
+  async refreshFile(uri: vscode.Uri): Promise<void> {
+    const open = this.openDocument(uri);
+    if (open && !open.isClosed) {
+      if (this.isCandidate(open)) this.schedule(open, 0);
+      return;
+    }
+    if (!this.isIncluded(uri)) return this.remove(uri);
+    const key = uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    this.pending++;
+    try {
+      const entry = await this.readAndAnalyze(uri);
+      if (this.generations.get(key) !== generation) return;
+      if (entry) this.store(entry);
+      else this.remove(uri);
+    } finally {
+      this.settle();
+    }
+  }
+
+  private async readAndAnalyze(uri: vscode.Uri): Promise<Entry | undefined> {
+    try {
+      const { host } = this.settingsFor(uri);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.size > host.maxFileSizeKB * 1024) {
+        // Read only what the pre-check needs to decide whether to list it at all.
+        const head = decoder.decode((await vscode.workspace.fs.readFile(uri)).subarray(0, host.maxFileSizeKB * 1024));
+        if (!looksLikeStatusDocument(head)) return undefined;
+        const reason = `Skipped: ${(stat.size / 1024).toFixed(0)} KB is more than statusDocs.maxFileSizeKB (${host.maxFileSizeKB} KB).`;
+        return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], skipped: reason, isStatusDocument: true, version: -1, today: '' };
+      }
+      const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      return this.analyze(uri, text, -1);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      this.log.warn(`Could not read ${uri.toString(true)}: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Whether a file matches `statusDocs.include` and none of the excludes of its folder. */
+  isIncluded(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const { host } = this.settingsFor(uri);
+    const matches = (glob: string) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0;
+    return host.include.some(matches) && !excludeGlobs(folder, host.exclude).some(matches);
+  }
+
+  /** Scans every workspace folder; a second call while scanning runs one more scan after it. */
+  rescan(): Promise<void> {
+    if (this.scanning) {
+      this.rescanRequested = true;
+      return this.scanning;
+    }
+    this.pending++;
+    this.scanning = (async () => {
+      try {
+        do {
+          this.rescanRequested = false;
+          await this.scanOnce();
+        } while (this.rescanRequested);
+      } catch (error) {
+        this.log.error(`Workspace scan failed: ${String(error)}`);
+      } finally {
+        this.scanning = undefined;
+        this.settle();
+      }
+    })();
+    return this.scanning;
+  }
+
+  private async scanOnce(): Promise<void> {
+    const started = Date.now();
+    const seen = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const { host } = this.settingsFor(folder.uri);
+      const exclude = excludeGlobs(folder, host.exclude);
+      const excludePattern = exclude.length ? new vscode.RelativePattern(folder, `{${exclude.join(',')}}`) : null;
+      for (const include of host.include) {
+        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludePattern, 5000);
+        const queue = uris.filter((u) => !seen.has(u.toString()));
+        for (const u of queue) seen.add(u.toString());
+        // A few reads at a time; each check yields back to the event loop in between.
+        const workers = Array.from({ length: 4 }, async () => {
+          for (let uri = queue.shift(); uri; uri = queue.shift()) {
+            const open = this.openDocument(uri);
+            if (open) this.analyzeDocument(open);
+            else {
+              const entry = await this.readAndAnalyze(uri);
+              if (entry) this.store(entry);
+            }
+            await new Promise((r) => setImmediate(r));
+          }
+        });
+        await Promise.all(workers);
+      }
+    }
+    // Files that no longer match (deleted, excluded by a new setting).
+    const gone = [...this.entries.keys()].filter((k) => !seen.has(k) && !this.openDocument(vscode.Uri.parse(k)));
+    for (const k of gone) this.entries.delete(k);
+    if (gone.length) this.changed.fire(gone.map((k) => vscode.Uri.parse(k)));
+    // Open markdown documents outside the include globs are still checked.
+    for (const d of vscode.workspace.textDocuments) if (this.isCandidate(d) && !seen.has(d.uri.toString())) this.analyzeDocument(d);
+    this.log.info(`Scanned ${seen.size} file(s) in ${Date.now() - started} ms: ${this.all().length} status document(s).`);
+  }
+
+  /** Resolves when no scan or analysis is pending (for tests and commands). */
+  whenIdle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settle(): void {
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending === 0) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** `statusDocs.exclude` plus the folder's `files.exclude` and `search.exclude` globs that are on. */
+export function excludeGlobs(folder: vscode.WorkspaceFolder, own: readonly string[]): string[] {
+  const globs = new Set(own);
+  for (const section of ['files.exclude', 'search.exclude']) {
+    const map = vscode.workspace.getConfiguration(undefined, folder.uri).get<Record<string, unknown>>(section) ?? {};
+    for (const [glob, on] of Object.entries(map)) if (on === true) globs.add(glob);
+  }
+  // Nested braces would break the `{a,b}` group handed to findFiles.
+  return [...globs].filter((g) => !/[{}]/.test(g));
+}

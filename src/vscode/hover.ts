@@ -1,0 +1,22 @@
+/** Hover on a number a rule checked: the finding and its computation in words (`finding.detail`). */
+import * as vscode from 'vscode';
+import type { AnalysisService } from './documents';
+import { toRange } from './ranges';
+
+export class StatusDocsHover implements vscode.HoverProvider {
+  constructor(private readonly service: AnalysisService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.service.get(document.uri);
+    if (!entry || entry.version !== document.version) return undefined;
+    const hits = entry.findings.filter((f) => f.detail && toRange(f).contains(position));
+    if (hits.length === 0) return undefined;
+    const md = new vscode.MarkdownString();
+    for (const f of hits) {
+      md.appendMarkdown(`**Status Docs** · \`${f.rule}\`\n\n`);
+      md.appendText(f.detail!);
+      md.appendMarkdown('\n\n');
+    }
+    return new vscode.Hover(md, toRange(hits[0]!));
+  }
+}
