@@ -93,7 +93,12 @@ export const deltaMismatch: Rule = {
     };
     const lines = linesWithOffsets(masked);
     for (const line of lines) {
+      if (!/\d/.test(line.text)) continue;
+      const arrow = /→|->|=>|⟶|➔|➡|â†’/.test(line.text);
+      const from = /\bfrom\b/i.test(line.text);
+      if (!arrow && !from) continue;
       for (const re of [ARROW_CLAIM, CHANGE_FROM_TO, FROM_TO_CHANGE]) {
+        if (re === ARROW_CLAIM ? !arrow : !from) continue;
         re.lastIndex = 0;
         for (const m of line.text.matchAll(re)) {
           if (re === ARROW_CLAIM && chained(line.text, m.index!)) continue;

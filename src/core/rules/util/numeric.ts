@@ -55,25 +55,34 @@ export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+
  * match's index is a document offset.
  */
 export function checkedText(doc: Pick<StatusDoc, 'blocks'>, text: string): string {
-  const chars = text.replace(/[^\r\n]/g, ' ').split('');
-  for (const b of doc.blocks) {
-    if (b.kind === 'html') continue;
-    for (let i = 0; i < b.text.length; i++) {
-      const c = b.text[i]!;
-      if (c !== '\n' && c !== '\r') chars[b.range.offset + i] = c;
-    }
+  const cached = checkedTextCache.get(doc);
+  if (cached && cached.text === text) return cached.masked;
+  const blocks = doc.blocks.filter((b) => b.kind !== 'html').sort((a, b) => a.range.offset - b.range.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    const end = b.range.offset + b.text.length;
+    if (end <= at) continue;
+    if (b.range.offset > at) parts.push(text.slice(at, b.range.offset).replace(/[^\r\n]/g, ' '));
+    parts.push(b.range.offset >= at ? b.text : b.text.slice(at - b.range.offset));
+    at = end;
   }
-  return chars.join('');
+  if (at < text.length) parts.push(text.slice(at).replace(/[^\r\n]/g, ' '));
+  const masked = parts.join('');
+  checkedTextCache.set(doc, { text, masked });
+  return masked;
 }
+
+const checkedTextCache = new WeakMap<object, { text: string; masked: string }>();
 
 /** The lines of a text with their start offsets. */
 export function linesWithOffsets(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m[0] !== '') {
-    out.push({ text: m[0].replace(/[\r\n]+$/, ''), offset: m.index });
-    if (re.lastIndex >= text.length) break;
+  let at = 0;
+  for (const part of text.split(/(\r\n|\r|\n)/)) {
+    if (part === '\n' || part === '\r\n' || part === '\r') { at += part.length; continue; }
+    out.push({ text: part, offset: at });
+    at += part.length;
   }
   return out;
 }
