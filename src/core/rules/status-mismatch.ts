@@ -123,8 +123,16 @@ interface Marked { value: 'done' | 'planned'; range: Range; text: string }
  * What `text` says as a status when it says one thing: done (✅, Complete) or planned
  * (Planned, To Do). Mixed or hedged statuses (`✅ 80% COMPLETE`, `Mostly Complete`) say neither.
  */
+const vocabularies = new WeakMap<object, ReturnType<typeof getVocabulary>>();
+/** One vocabulary per configuration: building one with extra words is not free. */
+function vocabularyOf(ctx: RuleContext): ReturnType<typeof getVocabulary> {
+  let v = vocabularies.get(ctx.config);
+  if (!v) vocabularies.set(ctx.config, (v = getVocabulary(ctx.config.statusWords)));
+  return v;
+}
+
 export function classify(ctx: RuleContext, text: string, base: number): Marked | null {
-  const mentions = getVocabulary(ctx.config.statusWords).findAll(text).filter((m) => !WEAK.has(m.text));
+  const mentions = vocabularyOf(ctx).findAll(text).filter((m) => !WEAK.has(m.text));
   if (!mentions.length) return null;
   const values = new Set<string>();
   for (const m of mentions) {

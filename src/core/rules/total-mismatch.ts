@@ -181,7 +181,7 @@ function reportSum(ctx: RuleContext, total: CellNumber, parts: Part[], sum: numb
   const exp = show(total, roundTo(expected, total.precision));
   ctx.report({
     range: total.range,
-    message: `Unexpected total ${show(total)}${total.qualifier === '+' ? '+' : ''}, expected ${approx ? '~' : ''}${exp}${atLeast ? '+' : ''}: ${what} adds up to ${terms} = ${show(total, roundTo(sum, precision))}.`,
+    message: `Unexpected total ${isApprox(total) ? total.qualifier : ''}${show(total)}${total.qualifier === '+' ? '+' : ''}, expected ${approx ? '~' : ''}${exp}${atLeast ? '+' : ''}: ${what} adds up to ${terms} = ${show(total, roundTo(sum, precision))}.`,
     related: parts.slice(0, 20).map((p) => ({ range: p.cell.cellRange, message: `Part: ${p.name} (${show(p.cell)})` })),
     detail: `${capital(what)} has ${parts.length} rows above the total; they add up to ${show(total, roundTo(sum, precision))}${atLeast ? ' (at least, some parts are lower bounds)' : ''}${approx ? ` (approximate numbers: accepted within ${Math.round(ctx.config.approximateTolerance * 100)}%)` : ''}, but the total row says ${show(total)}.`,
     fix: extra?.edits ?? {
