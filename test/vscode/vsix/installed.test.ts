@@ -45,7 +45,11 @@ describe('packaged extension', () => {
     const unexpected = files.filter((file) =>
       !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
-    assert.ok(files.includes(manifest.main.replace(/^\.\//, '')), `${manifest.main} is missing`);
+    const main = manifest.main.replace(/^\.\//, '');
+    assert.ok(files.includes(main), `${manifest.main} is missing`);
+    // The production build: minified, no source map comment pointing at a file left out.
+    const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(installed().extensionUri, main)));
+    assert.doesNotMatch(bundle, /sourceMappingURL=/, `${main} is a development build`);
   });
 
   it('activates on a markdown file and reports the wrong delta', async () => {
