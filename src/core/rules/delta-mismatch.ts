@@ -49,7 +49,7 @@ const ARROW = String.raw`(?:→|->|=>|⟶|➔|➡️?|â†’)`;
 const UNIT = String.raw`\s?%|\s?/\s?\d+(?:\.\d+)?|\s?[a-zA-Zµ]+(?:/[a-zA-Z]+)?`;
 const endpoint = (i: number) => String.raw`(?<q${i}>[~≈]\s?)?(?<c${i}>[$€£¥])?(?<n${i}>${NUM})(?<u${i}>${UNIT})?(?<p${i}>\+)?`;
 const CHANGE_UNIT = String.raw`%|pp|p\.p\.|percentage points?|pct points?|points?|pts?`;
-const CHANGE = String.raw`(?<cq>[~≈]\s?)?(?<cs>[+\-−±])?\s?(?<cn>${NUM})\s?(?<cu>${CHANGE_UNIT})?(?![\p{L}\p{N}])(?<cw>(?:[\s,]+[\p{L}-]+){0,3})`;
+const CHANGE = String.raw`(?<cq>[~≈]\s?)?(?<cs>[+\-−±])?\s?(?<cn>${NUM})\s?(?<cu>${CHANGE_UNIT}|[a-zA-Zµ]+(?:/[a-zA-Z]+)?)?(?![\p{L}\p{N}])(?<cw>(?:[\s,]+[\p{L}-]+){0,3})`;
 const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@+\-−])`;
 /** `Sprint 3 → 4 (+25%)`, `Phase 1 → 2`: positions, not quantities. */
 const ORDINAL_BEFORE = /(?:phase|sprint|week|step|day|stage|wave|iteration|part|page|chapter|level|round|session|epic|milestone|month|quarter|release|version|story|task|item|tier|grade|rank|no\.?|number)\s*[$€£¥]?\s*$/i;
@@ -157,7 +157,7 @@ function changeOf(m: RegExpExecArray | RegExpMatchArray, base: number, endpointU
   const words = (g.cw ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
   if (!words.every((w) => isChangeWord(w, endpointUnit))) return null;
   const rawUnit = (g.cu ?? '').toLowerCase();
-  const unit = rawUnit === '%' ? '%' : /^(?:pp|p\.p\.|percentage points?|pct points?|points?|pts?)$/.test(rawUnit) ? 'points' : null;
+  const unit = rawUnit === '%' ? '%' : /^(?:pp|p\.p\.|percentage points?|pct points?|points?|pts?)$/.test(rawUnit) ? 'points' : g.cu ? g.cu : null;
   const [ns, ne] = ix.cn!;
   const start = g.cs ? ix.cs![0] : ns;
   const [ts] = g.cq ? ix.cq! : [start];
@@ -270,9 +270,20 @@ function verify(ctx: RuleContext, claim: Claim): void {
     words: 'speed-up',
   } : null);
 
-  if (change.unit === 'points' || change.unit === null || (change.unit !== '%' && change.unit === unit)) {
+  if (change.unit === 'points' || change.unit === null) {
     readings.push(absolute()!);
-  } else if (change.unit === '%') {
+  } else if (change.unit !== '%') {
+    // `(-50ms)`, `(+3 engineers)`, `(+0.5 h)`: a change in the endpoints' own unit.
+    const sc = unitScale(change.unit)!;
+    const ep = sb ?? sa;
+    if (ep && ep.family !== sc.family) return;
+    readings.push(ep ? {
+      kind: 'absolute',
+      exact: (va - vb) / sc.scale,
+      why: sameScale && ep.scale === sc.scale ? `${show(after)} − ${show(before)}` : `${after.text} − ${before.text}`,
+      words: change.unit,
+    } : { ...absolute()!, words: change.unit });
+  } else {
     if (isPercent) readings.push(absolute()!);
     readings.push(relative()!);
     if (change.words.some((w) => SPEED.has(w))) readings.push(speed()!);
@@ -306,7 +317,7 @@ function verify(ctx: RuleContext, claim: Claim): void {
     { range: rangeOf(ctx, before), message: `Before: ${before.text}` },
     { range: rangeOf(ctx, after), message: `After: ${after.text}` },
   ];
-  const unitWord = best.kind !== 'absolute' ? '%' : best.words === 'percentage points' ? ' points' : unit && !unit.startsWith('/') ? ` ${unit}` : '';
+  const unitWord = best.kind !== 'absolute' ? '%' : best.words === 'percentage points' ? ' points' : change.unit && change.unit !== 'points' ? ` ${change.unit}` : unit && !unit.startsWith('/') ? ` ${unit}` : '';
   ctx.report({
     range,
     message: `Unexpected ${change.text}, expected ${expectedText}: ${best.why} = ${exactText}${unitWord}${best.kind === 'relative' ? ' (relative change)' : best.kind === 'speed' ? ' (speed-up)' : ''}.`,
