@@ -3,7 +3,7 @@
  * plain-data model. No mdast node outlives this function.
  */
 import type { Heading, List as MdList, ListItem, Nodes, Parent, Root, Table as MdTable } from 'mdast';
-import { findDates } from './dates';
+import { documentDateContext, findDates, type FindDatesOptions } from './dates';
 import { canonicalFieldName, PLAIN_FIELD_NAMES } from './fields';
 import { extractMilestones } from './milestones';
 import { extractNumbers } from './numbers';
@@ -52,6 +52,7 @@ class Builder {
   private readonly scores: Score[] = [];
   private readonly dates: DateValue[] = [];
   private defaultYear: number | null = null;
+  private dateOptions: FindDatesOptions = {};
 
   constructor(private readonly text: string, private readonly vocab: StatusVocabulary) {
     this.idx = new LineIndex(text);
@@ -62,8 +63,9 @@ class Builder {
     for (const child of root.children) this.visit(child, null, 0);
     this.rollUpChecklists();
     this.sectionStatuses();
-    const docDate = this.fields.find((f) => f.name === 'date' || f.name === 'last-updated');
-    this.defaultYear = docDate ? Number(/\b(19|20)\d{2}\b/.exec(docDate.value)?.[0] ?? NaN) || null : null;
+    const { defaultYear, ...dateOptions } = documentDateContext(this.fields);
+    this.defaultYear = defaultYear;
+    this.dateOptions = dateOptions;
     this.collectDates();
 
     const h1 = this.sections.find((s) => s.level === 1) ?? this.sections[0] ?? null;
@@ -503,11 +505,13 @@ class Builder {
 
   private collectDates(): void {
     for (const block of this.blocks) {
-      for (const d of findDates(block.text, this.defaultYear)) {
+      for (const d of findDates(block.text, this.defaultYear, this.dateOptions)) {
         const s = block.range.offset + d.index;
+        const w = d.weekdayIndex === null ? null : block.range.offset + d.weekdayIndex;
         this.dates.push({
           date: d.date, start: d.start, text: d.text, range: this.range(s, s + d.length),
-          weekday: d.weekday, invalid: d.invalid, none: d.none,
+          weekday: d.weekday, invalid: d.invalid, none: d.none, kind: d.kind,
+          weekdayRange: w === null ? null : this.range(w, w + d.weekdayLength!),
         });
       }
     }

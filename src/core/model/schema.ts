@@ -179,6 +179,10 @@ export const DateValueSchema = z.object({
   invalid: z.string().nullable(),
   /** `TBD`, `TBA`, `—`: explicitly no date. */
   none: z.boolean(),
+  /** How the date was written: a day, a range, a month, a quarter, a week relative to the start date, or "no date". */
+  kind: z.enum(['day', 'range', 'month', 'quarter', 'week', 'none']),
+  /** The weekday name written next to the date, when there is one. */
+  weekdayRange: RangeSchema.nullable(),
 });
 export type DateValue = z.infer<typeof DateValueSchema>;
 

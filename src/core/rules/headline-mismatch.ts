@@ -165,7 +165,7 @@ function compareWithPhases(ctx: RuleContext, h: Headline): void {
 
 // ------------------------------------------------------------------ `Finished 5 of 8 tasks`
 
-const TASK_CLAIM = /(?<![\p{L}\p{N}])(?<n>\d+)\s*(?:\/|of|out of)\s*(?<m>\d+)\s+(?:tasks?|items?|checklist items?|todos?|deliverables?|criteria|steps?)(?![\p{L}])/giu;
+const TASK_CLAIM = /(?<![\p{L}\p{N}.\/])(?<n>\d+)\s*(?:\/|of|out of)\s*(?<m>\d+)(?:\s+(?:tasks?|items?|checklist items?|todos?|deliverables?|criteria|steps?)|(?=\s*(?:done|complete|completed|finished|checked|ticked)\b))(?![\p{L}\/])/giu;
 const TASK_CONTEXT = /\b(?:finished|completed?|done|closed|checked|ticked|progress)\b/i;
 
 function checkTaskCounts(ctx: RuleContext): void {
@@ -187,11 +187,18 @@ function checkTaskCounts(ctx: RuleContext): void {
         scopes.push({ ...sec.checklist, where: `section "${sec.title}"`, range: sec.headingRange });
       }
       scopes.push({ ...doc.checklist, where: 'the document', range: null });
-      const scope = scopes.find((x) => x.total === total);
+      let scope = scopes.find((x) => x.total === total);
+      if (!scope && block.kind === 'paragraph' && (block.section === null || doc.sections[block.section]!.checklist.total === 0)) {
+        // `Finished 5 of 8 tasks` in a summary paragraph with no boxes of its own counts the
+        // checklist of another section: the one with 8 boxes. (A heading such as
+        // `Phase 5 (0/22 tasks)` counts its own phase, never another section that has 22.)
+        const others = doc.sections.filter((sec) => sec.checklist.total === total).map((sec) => ({ ...sec.checklist, where: `section "${sec.title}"`, range: sec.headingRange }));
+        if (others.length && others.every((x) => x.done === others[0]!.done)) scope = others[others.length - 1];
+      }
       if (!scope || scope.done === n) continue;
       const start = block.range.offset + m.index;
       const range = ctx.lines.range(start, start + m.groups!.n!.length);
-      const unit = m[0].slice(m[0].search(/[\p{L}]+$/u)).trim();
+      const unit = /[\p{L}]$/u.test(m[0]) ? m[0].slice(m[0].search(/[\p{L}]+$/u)).trim() : 'tasks';
       const edits = [{ range, text: String(scope.done) }];
       // `5 of 8 tasks (62%)`: the percentage moves with the count.
       const after = /^\s*\(\s*(\d+(?:\.\d+)?)\s?%\s*\)/.exec(block.text.slice(m.index + m[0].length));

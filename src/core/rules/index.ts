@@ -6,9 +6,14 @@ import { headlineMismatch } from './headline-mismatch';
 import { mojibake } from './mojibake';
 import { percentRange } from './percent-range';
 import { ratioMismatch } from './ratio-mismatch';
+import { staleDocument } from './stale-document';
+import { staleMilestone } from './stale-milestone';
+import { staleSprint } from './stale-sprint';
 import { statusMismatch } from './status-mismatch';
 import { totalMismatch } from './total-mismatch';
 import type { Rule } from './types';
+import { undatedMilestone } from './undated-milestone';
+import { weekdayMismatch } from './weekday-mismatch';
 
 export const RULES: readonly Rule[] = [
   deltaMismatch,
@@ -19,6 +24,11 @@ export const RULES: readonly Rule[] = [
   headlineMismatch,
   statusMismatch,
   percentRange,
+  staleMilestone,
+  staleSprint,
+  staleDocument,
+  undatedMilestone,
+  weekdayMismatch,
   mojibake,
 ];
 
