@@ -70,7 +70,7 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider {
         if (diagnostic) action.diagnostics = [diagnostic];
         actions.push(action);
       }
-      actions.push(...staleActions(document.uri, finding, entry.today, diagnostic));
+      actions.push(...staleActions(document, finding, entry.today, diagnostic));
     }
     const fixAll = this.fixAll(document);
     if (fixAll && actions.length) actions.push(fixAll);
@@ -93,14 +93,40 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
 }
 
-/** "Mark as done" (the status cell or word) and "Move date to today" (the date) for a stale finding. */
-export function staleActions(uri: vscode.Uri, finding: Finding, today: string, diagnostic?: vscode.Diagnostic): vscode.CodeAction[] {
+const OPEN_WORDS = /^\uFE0F?[ \t]*(?:in[ -]progress|in[ -]review|not[ -]started|planned|blocked|at[ -]risk|on[ -]hold|pending|ongoing|open|to[ -]?do|wip|started|delayed)\b/i;
+
+/**
+ * The span that states an item's status on its line, 0-based columns: the whole table cell when
+ * the status sits in one (`| 🚧 In Progress |`), else the emoji or word plus the status words
+ * right after it (`🚧 In Progress`).
+ */
+export function statusSpan(line: string, start: number, end: number): [number, number] {
+  if (/^\s*\|/.test(line)) {
+    const left = line.lastIndexOf('|', start - 1);
+    const right = line.indexOf('|', end);
+    if (left >= 0 && right >= 0) {
+      const cell = line.slice(left + 1, right);
+      const lead = cell.length - cell.trimStart().length;
+      return [left + 1 + lead, left + 1 + cell.trimEnd().length];
+    }
+  }
+  const more = OPEN_WORDS.exec(line.slice(end));
+  return [start, more ? end + more[0].length : end];
+}
+
+/** "Mark as done" (the status cell or words) and "Move date to today" (the date) for a stale finding. */
+export function staleActions(document: vscode.TextDocument, finding: Finding, today: string, diagnostic?: vscode.Diagnostic): vscode.CodeAction[] {
   const stale = finding.stale;
   if (!stale) return [];
   const out: vscode.CodeAction[] = [];
-  if (stale.statusRange && stale.statusText !== null) {
-    const a = new vscode.CodeAction(`Mark as done (${doneText(stale.statusText)})`, vscode.CodeActionKind.QuickFix);
-    a.edit = workspaceEdit(uri, [{ ...stale.statusRange, text: doneText(stale.statusText) }]);
+  const uri = document.uri;
+  const s = stale.statusRange;
+  if (s && s.line === s.endLine && s.line <= document.lineCount) {
+    const line = document.lineAt(s.line - 1).text;
+    const [from, to] = statusSpan(line, s.column - 1, s.endColumn - 1);
+    const text = doneText(line.slice(from, to));
+    const a = new vscode.CodeAction(`Mark as done (${text})`, vscode.CodeActionKind.QuickFix);
+    a.edit = workspaceEdit(uri, [{ line: s.line, column: from + 1, endLine: s.line, endColumn: to + 1, text }]);
     if (diagnostic) a.diagnostics = [diagnostic];
     out.push(a);
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Entry } from './documents';
 import type { AnalysisService } from './documents';
-import { percent } from './progressTree';
+import { percent, scoreOfHeading } from './progressTree';
 
 const DELTA_RULE = 'delta-mismatch';
 
@@ -33,12 +33,15 @@ export function lensesOf(entry: Entry): Lens[] {
   for (const g of lists.values()) out.push({ line: g.line, title: `☑ ${g.done}/${g.total} done (${percent(g.done, g.total)}%)` });
   // Score groups: scores of one section that state a change.
   const groups = new Map<number | null, typeof doc.scores>();
-  for (const s of doc.scores) {
-    if (!s.delta) continue;
-    const list = groups.get(s.section) ?? [];
+  doc.scores.forEach((s, i) => {
+    if (!s.delta) return;
+    // Scores written as headings of their own (`### Ada: 40% → 65%`) group under the parent heading.
+    const own = s.section === null ? undefined : doc.sections[s.section];
+    const key = own && scoreOfHeading(doc, own) === i ? own.parent : s.section;
+    const list = groups.get(key) ?? [];
     list.push(s);
-    groups.set(s.section, list);
-  }
+    groups.set(key, list);
+  });
   for (const scores of groups.values()) {
     const wrong = entry.findings.filter((f) => f.rule === DELTA_RULE && scores.some((s) => f.line >= s.range.line && f.line <= s.range.endLine));
     let title: string;

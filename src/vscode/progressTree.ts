@@ -192,10 +192,16 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     };
     for (const s of doc.sections) {
       if (s.parent !== section || !this.sectionHasContent(entry, s)) continue;
+      const score = scoreOfHeading(doc, s);
+      if (score !== undefined) {
+        if (this.filter !== 'open') out.push(this.remember({ kind: 'score', id: `${idBase}/sc:${unique(doc.scores[score]!.name)}`, parentId, uri, index: score }));
+        continue;
+      }
       out.push(this.remember({ kind: 'section', id: `${idBase}/s:${unique(s.title)}`, parentId, uri, index: s.index }));
     }
     doc.scores.forEach((sc, i) => {
       if (sc.section !== section || this.filter === 'open') return;
+      if (scoreOfHeading(doc, doc.sections[sc.section ?? -1]) === i) return;
       out.push(this.remember({ kind: 'score', id: `${idBase}/sc:${unique(sc.name)}`, parentId, uri, index: i }));
     });
     doc.milestones.forEach((m, i) => {
@@ -381,6 +387,20 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A section that is nothing but one score written in its heading (`### Ada: 40% → 65% (+25)`)
+ * is shown as that score; returns the score's index.
+ */
+export function scoreOfHeading(doc: StatusDoc, s: Section | undefined): number | undefined {
+  if (!s) return undefined;
+  const inHeading = doc.scores.flatMap((x, i) => (x.section === s.index && x.range.line === s.headingRange.line ? [i] : []));
+  if (inHeading.length !== 1) return undefined;
+  const others = doc.scores.some((x, i) => x.section === s.index && i !== inHeading[0]);
+  const children = doc.sections.some((c) => c.parent === s.index);
+  if (others || children || s.checklist.total > 0 || doc.milestones.some((m) => m.section === s.index)) return undefined;
+  return inHeading[0];
 }
 
 function rank(order: string[], key: string): number {

@@ -39,7 +39,8 @@ Screenshots:
   --line N[:C]         put the cursor on line N (column C) of the opened file
   --hover              show the hover at the cursor
   --sidebar            click the "Status Docs" activity bar item
-  --expand LABELS      then click these tree rows in order (comma-separated, text they contain)
+  --expand LABELS      then expand these tree rows in order (comma-separated, text they contain)
+  --sidebar-width PX   with --sidebar: widen the sidebar to PX pixels
   --problems           open the Problems panel
   --size WxH           window size (default 1400x900)
   --wait SECONDS       extra settle time before the screenshot (default 2)
@@ -62,6 +63,7 @@ const { values: options, positionals } = parseArgs({
     hover: { type: 'boolean', default: false },
     sidebar: { type: 'boolean', default: false },
     expand: { type: 'string' },
+    'sidebar-width': { type: 'string' },
     problems: { type: 'boolean', default: false },
     size: { type: 'string', default: '1400x900' },
     wait: { type: 'string', default: '2' },
@@ -345,11 +347,23 @@ async function screenshot(page) {
     await item.waitFor({ timeout: 20_000 }).catch(() => say('no "Status Docs" item in the activity bar'));
     if (await item.count()) await item.click();
     await page.waitForSelector('.part.sidebar .monaco-list-row', { timeout: 20_000 }).catch(() => say('the Status Docs tree shows no rows'));
+    if (options['sidebar-width']) {
+      // Drag the sash on the sidebar's right edge.
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + Number(options['sidebar-width']), box.y + box.height / 2, { steps: 5 });
+        await page.mouse.up();
+      }
+    }
+    await settle(page.locator('.part.sidebar .monaco-list-rows'));
     for (const label of (options.expand ?? '').split(',').map((text) => text.trim()).filter(Boolean)) {
       const row = page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
-      if (await row.count()) {
-        await row.click();
-        await page.waitForTimeout(500);
+      if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+        // The twistie expands without running the row's command (which reveals the range).
+        await row.locator('.monaco-tl-twistie').click();
+        await settle(page.locator('.part.sidebar .monaco-list-rows'));
       } else {
         say(`no tree row contains "${label}"`);
       }
@@ -373,16 +387,37 @@ async function screenshot(page) {
     await page.waitForTimeout(500);
   }
   if (options.hover) {
+    // Point at the character after the cursor, as a user would.
     step('showing the hover');
-    await page.locator('.part.editor .monaco-editor textarea').first().focus();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await page.waitForSelector('.monaco-hover', { timeout: 10_000 }).catch(() => say('no hover appeared'));
+    const cursor = await page.locator('.part.editor .cursors-layer .cursor').first().boundingBox();
+    if (cursor) await page.mouse.move(cursor.x + 5, cursor.y + cursor.height / 2, { steps: 3 });
+    await page.locator('.monaco-hover:visible').first().waitFor({ timeout: 10_000 }).catch(() => say('no hover appeared'));
+  }
+  if (!options.hover) {
+    // Park the pointer on the title bar, away from anything that shows a tooltip.
+    await page.mouse.move(width / 2, 8);
   }
   await page.waitForTimeout(Number(options.wait) * 1000);
   mkdirSync(dirname(resolve(options.screenshot)), { recursive: true });
   await page.screenshot({ path: resolve(options.screenshot) });
   say(`screenshot ${options.screenshot} (${seconds()})`);
+}
+
+// Waits until the text of an element has not changed for a second (at most 10 s): the tree
+// re-renders its rows as the workspace scan lands, and a click must not hit a moving row.
+async function settle(locator) {
+  let last;
+  let stableSince = Date.now();
+  for (const end = Date.now() + 10_000; Date.now() < end;) {
+    const text = await locator.first().innerText().catch(() => '');
+    if (text !== last) {
+      last = text;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= 1_000) {
+      return;
+    }
+    await sleep(200);
+  }
 }
 
 // What main() started, for the cleanup below even when it throws.
