@@ -105,7 +105,8 @@ const PATTERNS: { kind: 'iso-range' | 'iso' | 'md-range2' | 'md-range' | 'md' | 
   // `Oct 19-31, 2025`, `Nov 2-30`
   { kind: 'md-range', re: new RegExp(String.raw`\b(?<m1>${MONTH})\.?\s+(?<d1>\d{1,2})${ORD}\s*(?:-|–|—)\s*(?<d2>\d{1,2})${ORD}(?:,?\s+(?<y2>\d{4}))?(?![\d:%])`, 'giu') },
   // `February 2, 2026`, `Feb 2`, `Oct 31, 2025 @ 12:00 UTC`
-  { kind: 'md', re: new RegExp(String.raw`\b(?<m1>${MONTH})\.?\s+(?<d1>\d{1,2})${ORD}(?:,?\s+(?<y1>\d{4}))?(?![\d%]|\.\d)${TIME}`, 'giu') },
+  // (`May 1,000 users` is a count, not a date: a comma and a digit after the day is a thousands separator.)
+  { kind: 'md', re: new RegExp(String.raw`\b(?<m1>${MONTH})\.?\s+(?<d1>\d{1,2})${ORD}(?:(?:,\s*|\s+)(?<y1>\d{4})(?!\d))?(?![\d%]|[.,]\d)${TIME}`, 'giu') },
   // `2-5 February 2026`
   { kind: 'dm-range', re: new RegExp(String.raw`(?<![\w.])(?<d1>\d{1,2})${ORD}\s*(?:-|–)\s*(?<d2>\d{1,2})${ORD}\s+(?<m1>${MONTH})\.?,?\s+(?<y1>\d{4})\b`, 'giu') },
   // `2 February 2026`
@@ -120,8 +121,10 @@ const PATTERNS: { kind: 'iso-range' | 'iso' | 'md-range2' | 'md-range' | 'md' | 
 ];
 
 const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?`;
-const WEEKDAY_BEFORE = new RegExp(String.raw`\b(${WEEKDAY}),?\s+$`, 'iu');
-const WEEKDAY_AFTER = new RegExp(String.raw`^(?:\s*\(\s*(${WEEKDAY})\s*\)|,\s*(${WEEKDAY})\b)`, 'iu');
+/** `Mon-Fri`, `Tue/Thu`, `Mon to Wed`: the days of a span or a list, not the weekday of the date next to them. */
+const WEEKDAY_JOIN = String.raw`\s*(?:-|–|—|/|&|\+|\bto\b|\bthrough\b|\band\b|\bor\b)\s*`;
+const WEEKDAY_BEFORE = new RegExp(String.raw`(?<!\b${WEEKDAY}${WEEKDAY_JOIN})\b(${WEEKDAY}),?\s+$`, 'iu');
+const WEEKDAY_AFTER = new RegExp(String.raw`^(?:\s*\(\s*(${WEEKDAY})\s*\)|,\s*(${WEEKDAY})\b(?!${WEEKDAY_JOIN}${WEEKDAY}))`, 'iu');
 
 /** Finds the dates in `text`. `defaultYear` completes dates written without a year. */
 export function findDates(text: string, defaultYear: number | null = null, options: FindDatesOptions = {}): RawDate[] {
@@ -158,7 +161,7 @@ export function findDates(text: string, defaultYear: number | null = null, optio
   }
   for (const d of out) {
     if (d.kind === 'none' || d.kind === 'week' || d.kind === 'quarter' || d.kind === 'month') continue;
-    const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, d.index - 12), d.index));
+    const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, d.index - 28), d.index));
     if (before) {
       const start = d.index - before[0].length;
       d.weekday = WEEKDAYS[before[1]!.toLowerCase().replace(/\.$/, '')] ?? null;
@@ -166,7 +169,7 @@ export function findDates(text: string, defaultYear: number | null = null, optio
       d.weekdayLength = before[1]!.length;
       continue;
     }
-    const after = WEEKDAY_AFTER.exec(text.slice(d.index + d.length, d.index + d.length + 16));
+    const after = WEEKDAY_AFTER.exec(text.slice(d.index + d.length, d.index + d.length + 32));
     if (after) {
       const name = after[1] ?? after[2]!;
       d.weekday = WEEKDAYS[name.toLowerCase().replace(/\.$/, '')] ?? null;
@@ -193,13 +196,16 @@ function interpret(
   const result = (k: DateKind, start: string | null, date: string | null, invalid: string | null = null): RawDate => ({
     ...blank(m[0], m.index!, k), start, date, invalid,
   });
-  const notADay = `${m[0].trim()} is not a calendar day`;
+  const notADayOf = (day: string) => `${day} is not a calendar day`;
+  const notADay = notADayOf(m[0].trim());
   switch (kind) {
     case 'iso-range': {
       const a = isoDay(+g.y1!, +g.m1!, +g.d1!);
       const b = isoDay(+g.y2!, +g.m2!, +g.d2!);
       if (!plausible(+g.m1!, +g.d1!) || !plausible(+g.m2!, +g.d2!)) return undefined;
-      return a && b ? result('range', a, b) : result('range', null, null, notADay);
+      // An end before the start is not a range: the two days are read on their own.
+      if (a && b && b < a) return undefined;
+      return a && b ? result('range', a, b) : result('range', null, null, notADayOf(a ? `${g.y2}-${g.m2}-${g.d2}` : `${g.y1}-${g.m1}-${g.d1}`));
     }
     case 'iso': {
       const y = +m[1]!, mo = +m[3]!, d = +m[4]!;
@@ -214,6 +220,7 @@ function interpret(
       const y1 = g.y1 ? +g.y1 : m1 > m2 ? y2 - 1 : y2;
       const a = isoDay(y1, m1, +g.d1!);
       const b = isoDay(y2, m2, +g.d2!);
+      if (a && b && b < a) return undefined;
       return a && b ? result('range', a, b) : result('range', null, null, notADay);
     }
     case 'md-range': {

@@ -55,6 +55,7 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     const dateCol = dueColumn(table);
     const statusCol = table.columns.indexOf('status');
     if (dateCol < 0 || statusCol < 0) continue;
+    if (isEventLog(doc, table, dateCol)) continue;
     for (const row of table.rows) {
       if (row.isTotal) continue;
       const cell = row.cells[dateCol];
@@ -129,6 +130,23 @@ function dueColumn(table: Table): number {
   if (due !== undefined) return due;
   const rest = cols.filter((i) => !NOT_DUE_COLUMN.test(table.header[i]!.text));
   return rest.length ? rest[rest.length - 1]! : -1;
+}
+
+/** Words that name what a table lists when it records events: incidents, decisions, a log. */
+const EVENT_WORDS = /\b(?:incidents?|issues?|bugs?|defects?|risks?|decisions?|events?|changes?|change ?log|updates?|log|history|journal|meetings?|findings?|problems?|errors?|alerts?|outages?|reports?)\b/i;
+/** Words that name a plan's items: their dates are when they are due. */
+const PLAN_WORDS = /\b(?:milestones?|deliverables?|tasks?|goals?|phases?|sprints?|epics?|features?|stor(?:y|ies)|releases?|plans?|roadmap|schedule|timeline|targets?|checkpoints?|steps?|work ?items?|actions?|todo)\b/i;
+
+/**
+ * A table that records events (`| Date | Incident | Status |` under "Incidents"): a bare Date column
+ * says when each thing happened or was logged, not when it is due, and an open status there is not overdue.
+ */
+function isEventLog(doc: StatusDoc, table: Table, dateCol: number): boolean {
+  if (DUE_COLUMN.test(table.header[dateCol]!.text)) return false;
+  const title = table.section === null ? '' : doc.sections[table.section]!.title;
+  const names = table.header.filter((_, i) => table.columns[i] === 'name' || table.columns[i] === 'other').map((h) => h.text);
+  if (PLAN_WORDS.test(title) || names.some((n) => PLAN_WORDS.test(n))) return false;
+  return EVENT_WORDS.test(title) || names.some((n) => EVENT_WORDS.test(n));
 }
 
 function lineRange(ctx: MilestoneContext, r: Range): Range {

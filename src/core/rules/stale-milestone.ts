@@ -28,13 +28,24 @@ export const staleMilestone: Rule = {
       const status = m.status!;
       const days = daysBetween(date.date!, ctx.today);
       const due = date.kind === 'day' ? date.date! : `${date.text.trim()} (ends ${date.date})`;
+      // `Next Milestone: <date>` is open by its name and has no status of its own: nothing to mark done.
+      const implied = status.text === m.name;
+      // A dated heading whose status is its own checklist: the open boxes are what is late, and
+      // there is no single status to mark done (each box is ticked on its own).
+      const list = status.text === '[ ]' && m.kind === 'heading' && m.section !== null ? ctx.doc.sections[m.section]!.checklist : null;
+      const open = list ? list.total - list.done : 0;
       ctx.report({
         range: m.kind === 'heading' ? m.range : date.range,
-        message: status.text === m.name
+        message: implied
           ? `Unexpected past date ${due} for "${m.name}", expected an upcoming date: it passed ${plural(days, 'day')} ago and the document was not updated.`
-          : `Unexpected open status "${status.text}" ${plural(days, 'day')} after the due date ${due}, expected done or a new date: this is ${plural(days, 'day')} overdue.`,
-        stale: { due: date.date!, daysOverdue: days, statusText: status.text, dateRange: date.range, statusRange: status.range },
-        ...(status.range.line !== date.range.line ? { related: [{ range: status.range, message: `Status "${status.text}"` }] } : {}),
+          : list
+            ? `Unexpected ${open} of ${plural(list.total, 'task')} still open ${plural(days, 'day')} after the due date ${due}, expected them done or a new date: this is ${plural(days, 'day')} overdue.`
+            : `Unexpected open status "${status.text}" ${plural(days, 'day')} after the due date ${due}, expected done or a new date: this is ${plural(days, 'day')} overdue.`,
+        stale: {
+          due: date.date!, daysOverdue: days, statusText: implied ? null : list ? `${open} of ${list.total} open` : status.text,
+          dateRange: date.range, statusRange: implied || list ? null : status.range,
+        },
+        ...(!implied && status.range.line !== date.range.line ? { related: [{ range: status.range, message: list ? `First open task` : `Status "${status.text}"` }] } : {}),
       });
     }
   },

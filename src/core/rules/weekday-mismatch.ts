@@ -17,7 +17,7 @@ export const weekdayMismatch: Rule = {
   run(ctx) {
     for (const d of ctx.doc.dates) {
       if (d.invalid) {
-        ctx.report({ range: d.range, message: `Unexpected date "${d.text.trim()}": it names no calendar day, expected a real date (${describeInvalid(d.text)}).` });
+        ctx.report({ range: d.range, message: `Unexpected date "${d.text.trim()}": it names no calendar day, expected a real date (${describeInvalid(d.invalid)}).` });
         continue;
       }
       if (d.kind !== 'day' || d.weekday === null || !d.date || !d.weekdayRange) continue;
