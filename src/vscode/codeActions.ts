@@ -33,6 +33,8 @@ const sameStart = (a: Edit, b: Edit) => a.line === b.line && a.column === b.colu
 
 /** The text that replaces a stale item's status: keeps its style (emoji, word, capitals). */
 export function doneText(statusText: string): string {
+  // A task item's own box: ticking it is marking it done.
+  if (/^\[ \]$/.test(statusText.trim())) return '[x]';
   const hasEmoji = /\p{Extended_Pictographic}/u.test(statusText);
   const words = statusText.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim();
   const word = words === '' ? '' : words === words.toUpperCase() && /[A-Z]/.test(words) ? 'DONE' : /^[a-z]/.test(words) ? 'done' : 'Done';
@@ -55,8 +57,8 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider {
       }
       if (!context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     }
-    const entry = this.service.get(document.uri);
-    if (!entry || entry.version !== document.version) return [];
+    const entry = this.service.current(document);
+    if (!entry) return [];
     const actions: vscode.CodeAction[] = [];
     for (const finding of entry.findings) {
       const findingRange = toRange(finding);
@@ -72,14 +74,15 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider {
       }
       actions.push(...staleActions(document, finding, entry.today, diagnostic));
     }
-    const fixAll = this.fixAll(document);
-    if (fixAll && actions.length) actions.push(fixAll);
+    // Offered next to quick fixes only: a cursor move must not re-check the document.
+    const fixAll = actions.length ? this.fixAll(document) : undefined;
+    if (fixAll) actions.push(fixAll);
     return actions;
   }
 
   /** One action with every preferred fix of the document, computed on its current text. */
   fixAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    const entry = this.service.get(document.uri)?.version === document.version ? this.service.get(document.uri)! : this.service.analyzeDocument(document);
+    const entry = this.service.current(document) ?? this.service.analyzeDocument(document);
     const edits = fixAllEdits(entry.findings);
     if (edits.length === 0) return undefined;
     const action = new vscode.CodeAction(`Fix all Status Docs problems (${edits.length})`, FIX_ALL_KIND);

@@ -66,8 +66,8 @@ export class StatusDocsCodeLens implements vscode.CodeLensProvider, vscode.Dispo
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.service.settingsFor(document.uri).host['codeLens.enabled']) return [];
-    const entry = this.service.get(document.uri);
-    if (!entry || entry.version !== document.version) return [];
+    const entry = this.service.current(document);
+    if (!entry) return [];
     return lensesOf(entry).map((l) => new vscode.CodeLens(new vscode.Range(l.line - 1, 0, l.line - 1, 0), { title: l.title, command: '' }));
   }
 

@@ -49,10 +49,11 @@ export class InlineFlags implements vscode.Disposable {
   flagsOf(editor: vscode.TextEditor): { stale: vscode.DecorationOptions[]; claims: vscode.DecorationOptions[] } {
     const none = { stale: [], claims: [] };
     const document = editor.document;
-    const entry = this.service.get(document.uri);
-    if (!entry?.doc || entry.version !== document.version) return none;
+    const entry = this.service.current(document);
+    if (!entry?.doc) return none;
     const { host } = this.service.settingsFor(document.uri);
-    if (!host['decorations.enabled'] || document.getText().length > host.maxFileSizeKB * 1024) return none;
+    // (An entry with a model is of this very text, within maxFileSizeKB.)
+    if (!host['decorations.enabled']) return none;
     const visible = (line: number) => editor.visibleRanges.some((r) => line >= r.start.line && line <= r.end.line);
     const stale: vscode.DecorationOptions[] = [];
     const claims: vscode.DecorationOptions[] = [];

@@ -48,7 +48,9 @@ export class AnalysisService implements vscode.Disposable {
       ws.onDidChangeTextDocument((e) => {
         if (!this.isCandidate(e.document) || e.contentChanges.length === 0) return;
         const { host } = this.settingsFor(e.document.uri);
-        if (host.run === 'onType') this.schedule(e.document, host.debounceMs);
+        // Undo and redo are single steps, not typing: checked at once.
+        const step = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
+        if (host.run === 'onType') this.schedule(e.document, step ? 0 : host.debounceMs);
       }),
       ws.onDidSaveTextDocument((d) => this.isCandidate(d) && this.schedule(d, 0)),
       ws.onDidCloseTextDocument((d) => {
@@ -86,6 +88,16 @@ export class AnalysisService implements vscode.Disposable {
     return this.entries.get(uri.toString());
   }
 
+  /**
+   * The entry of an open document when it describes the document's text as it is now: analysed
+   * at this version, or read from disk while the document has no unsaved change (just opened).
+   */
+  current(document: vscode.TextDocument): Entry | undefined {
+    const entry = this.get(document.uri);
+    if (!entry) return undefined;
+    return entry.version === document.version || (entry.version === -1 && !document.isDirty) ? entry : undefined;
+  }
+
   /** All entries that are status documents (skipped ones included), in path order. */
   all(): Entry[] {
     return [...this.entries.values()].filter((e) => e.isStatusDocument).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
@@ -115,9 +127,25 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Analyses an open document now (used by fix-all and on demand). */
   analyzeDocument(document: vscode.TextDocument): Entry {
-    const entry = this.analyze(document.uri, document.getText(), document.version);
+    const entry = this.tooLarge(document) ?? this.analyze(document.uri, document.getText(), document.version);
     this.store(entry);
     return entry;
+  }
+
+  /**
+   * The skipped entry of an open document over `maxFileSizeKB`, found without reading its whole
+   * text: its length comes from the line offsets, and only the head the pre-check needs is read.
+   */
+  private tooLarge(document: vscode.TextDocument): Entry | undefined {
+    const { config, host } = this.settingsFor(document.uri);
+    const limit = host.maxFileSizeKB * 1024;
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    if (length <= limit) return undefined;
+    const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(limit)));
+    return {
+      uri: document.uri, folder: vscode.workspace.getWorkspaceFolder(document.uri), version: document.version, today: todayOf(config),
+      doc: null, findings: [], skipped: skippedReason(length, host.maxFileSizeKB), isStatusDocument: looksLikeStatusDocument(head),
+    };
   }
 
   /** Analyses text without storing the result. */
@@ -128,8 +156,7 @@ export class AnalysisService implements vscode.Disposable {
     const base = { uri, folder, version, today };
     const limit = host.maxFileSizeKB * 1024;
     if (text.length > limit) {
-      const reason = `Skipped: ${(text.length / 1024).toFixed(0)} KB is more than statusDocs.maxFileSizeKB (${host.maxFileSizeKB} KB).`;
-      return { ...base, doc: null, findings: [], skipped: reason, isStatusDocument: looksLikeStatusDocument(text.slice(0, limit)) };
+      return { ...base, doc: null, findings: [], skipped: skippedReason(text.length, host.maxFileSizeKB), isStatusDocument: looksLikeStatusDocument(text.slice(0, limit)) };
     }
     if (!looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], skipped: null, isStatusDocument: false };
     try {
@@ -190,8 +217,7 @@ export class AnalysisService implements vscode.Disposable {
         // Read only what the pre-check needs to decide whether to list it at all.
         const head = decoder.decode((await vscode.workspace.fs.readFile(uri)).subarray(0, host.maxFileSizeKB * 1024));
         if (!looksLikeStatusDocument(head)) return undefined;
-        const reason = `Skipped: ${(stat.size / 1024).toFixed(0)} KB is more than statusDocs.maxFileSizeKB (${host.maxFileSizeKB} KB).`;
-        return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], skipped: reason, isStatusDocument: true, version: -1, today: '' };
+        return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], skipped: skippedReason(stat.size, host.maxFileSizeKB), isStatusDocument: true, version: -1, today: '' };
       }
       const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
       return this.analyze(uri, text, -1);
@@ -285,6 +311,10 @@ export class AnalysisService implements vscode.Disposable {
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function skippedReason(size: number, maxFileSizeKB: number): string {
+  return `Skipped: ${(size / 1024).toFixed(0)} KB is more than statusDocs.maxFileSizeKB (${maxFileSizeKB} KB).`;
 }
 
 /** `statusDocs.exclude` plus the folder's `files.exclude` and `search.exclude` globs that are on. */

@@ -22,6 +22,8 @@ export interface StatusDocsApi {
   statusBar: StatusBar;
   flags: InlineFlags;
   codeLens: StatusDocsCodeLens;
+  codeActions: StatusDocsCodeActions;
+  hover: StatusDocsHover;
   log: vscode.LogOutputChannel;
 }
 
@@ -48,6 +50,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const fileDecorations = new StatusDocsFileDecorations(service);
   const statusBar = new StatusBar(service);
   const flags = new InlineFlags(service);
+  const hover = new StatusDocsHover(service);
   context.subscriptions.push(
     service,
     tree,
@@ -56,7 +59,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     vscode.languages.registerCodeActionsProvider(markdown, codeActions, StatusDocsCodeActions.metadata),
     codeLens,
     vscode.languages.registerCodeLensProvider(markdown, codeLens),
-    vscode.languages.registerHoverProvider(markdown, new StatusDocsHover(service)),
+    vscode.languages.registerHoverProvider(markdown, hover),
     fileDecorations,
     vscode.window.registerFileDecorationProvider(fileDecorations),
     statusBar,
@@ -75,7 +78,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, log };
+  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log };
 }
 
 export function deactivate(): void {}

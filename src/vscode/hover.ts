@@ -7,8 +7,8 @@ export class StatusDocsHover implements vscode.HoverProvider {
   constructor(private readonly service: AnalysisService) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const entry = this.service.get(document.uri);
-    if (!entry || entry.version !== document.version) return undefined;
+    const entry = this.service.current(document);
+    if (!entry) return undefined;
     const hits = entry.findings.filter((f) => f.detail && toRange(f).contains(position));
     if (hits.length === 0) return undefined;
     const md = new vscode.MarkdownString();

@@ -71,6 +71,12 @@ export function overdueText(finding: Finding): string {
 
 const plain = (s: string) => s.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
 
+/** `Ada (Indexing)  40% → 65%  (+20 points)`: the name with its role, as the document writes it. */
+export function scoreLabel(sc: StatusDoc['scores'][number]): string {
+  const who = sc.role ? `${plain(sc.name)} (${plain(sc.role)})` : plain(sc.name);
+  return `${who}  ${sc.before.text} → ${sc.after.text}${sc.delta ? `  (${sc.delta.text})` : ''}`;
+}
+
 export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -298,7 +304,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
       case 'score': {
         const sc = doc!.scores[node.index!]!;
-        item.label = `${plain(sc.name)}  ${sc.before.text} → ${sc.after.text}${sc.delta ? `  (${sc.delta.text})` : ''}`;
+        item.label = scoreLabel(sc);
         const problem = entry.findings.find((f) => f.line >= sc.range.line && f.line <= sc.range.endLine);
         item.iconPath = problem ? SEVERITY_ICON[problem.severity] : new vscode.ThemeIcon('graph-line');
         item.tooltip = problem ? problem.message : undefined;

@@ -31,7 +31,7 @@ Tests (default):
   --grep PATTERN       only tests whose full title matches PATTERN
   --vsix [FILE]        test the packaged extension: \`npm run package\` (or FILE), installed with
                        --install-extension, instead of the development build
-  --timeout SECONDS    fail when the tests have not finished after SECONDS (default 120)
+  --timeout SECONDS    fail when the tests have not finished after SECONDS (default 300)
 Screenshots:
   --screenshot FILE    save a PNG of the workbench instead of running tests (with --vsix: of the
                        installed package, without the "[Extension Development Host]" title)
@@ -47,6 +47,8 @@ Screenshots:
 Both:
   --workspace DIR      folder to copy and open (default test/vscode/workspace)
   --setting KEY=JSON   a user setting (repeatable), for example statusDocs.today="2026-11-22"
+  --without-builtin ID start VS Code without this built-in extension (repeatable), for example
+                       vscode.markdown-language-features
   --no-build           use dist/ as it is (the suites from \`node test/vscode/build.mjs\`)
   --keep               keep the throwaway folder
   --verbose            forward every workbench log line, not only the suite's output`;
@@ -56,7 +58,7 @@ const { values: options, positionals } = parseArgs({
   options: {
     grep: { type: 'string' },
     vsix: { type: 'boolean', default: false },
-    timeout: { type: 'string', default: '120' },
+    timeout: { type: 'string', default: '300' },
     screenshot: { type: 'string' },
     open: { type: 'string' },
     line: { type: 'string' },
@@ -69,6 +71,7 @@ const { values: options, positionals } = parseArgs({
     wait: { type: 'string', default: '2' },
     workspace: { type: 'string', default: join(here, 'workspace') },
     setting: { type: 'string', multiple: true, default: [] },
+    'without-builtin': { type: 'string', multiple: true, default: [] },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -219,6 +222,8 @@ async function main() {
     STATUS_DOCS_TEST_LABEL: options.vsix ? 'vsix' : '',
     // No marketplace: nothing to fetch, and no waiting for a network that is not there.
     EXTENSIONS_GALLERY: '{}',
+    // The server leaves these built-in extensions out of its scan: they never load.
+    ...(options['without-builtin'].length ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: options['without-builtin'].join(',') } : {}),
   };
   mkdirSync(env.TMPDIR);
   const serverArgs = [tools['code-server'], '--config', join(work, 'config.yaml'), '--user-data-dir', userData,
@@ -372,6 +377,10 @@ async function screenshot(page) {
   if (options.open) {
     await page.waitForSelector('.part.editor .monaco-editor .view-lines', { timeout: 30_000 })
       .catch(() => say(`${options.open} did not open in an editor`));
+    // The status bar item ($(checklist) …) shows once the opened status document is analysed;
+    // then give CodeLens and inline flags a moment to render.
+    await page.waitForSelector('.part.statusbar .codicon-checklist', { timeout: 30_000 })
+      .then(() => page.waitForTimeout(1_000), () => say(`no Status Docs status bar item for ${options.open}`));
   }
   if (options.line) {
     step(`going to ${options.line}`);
@@ -387,16 +396,20 @@ async function screenshot(page) {
     await page.waitForTimeout(500);
   }
   if (options.hover) {
-    // Point at the character after the cursor, as a user would.
+    // The keyboard's hover (editor.action.showHover) stays until the cursor moves; one shown by
+    // pausing the pointer goes away when a busy extension host re-renders a line.
     step('showing the hover');
-    const cursor = await page.locator('.part.editor .cursors-layer .cursor').first().boundingBox();
-    if (cursor) await page.mouse.move(cursor.x + 5, cursor.y + cursor.height / 2, { steps: 3 });
+    await page.mouse.move(width / 2, 8);
+    await page.locator('.part.editor .monaco-editor textarea').first().focus();
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Show or Focus Hover');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
     await page.locator('.monaco-hover:visible').first().waitFor({ timeout: 10_000 }).catch(() => say('no hover appeared'));
   }
-  if (!options.hover) {
-    // Park the pointer on the title bar, away from anything that shows a tooltip.
-    await page.mouse.move(width / 2, 8);
-  }
+  // Park the pointer on the title bar, away from anything that shows a tooltip (before a hover:
+  // moving the pointer closes it).
+  if (!options.hover) await page.mouse.move(width / 2, 8);
   await page.waitForTimeout(Number(options.wait) * 1000);
   mkdirSync(dirname(resolve(options.screenshot)), { recursive: true });
   await page.screenshot({ path: resolve(options.screenshot) });

@@ -100,12 +100,20 @@ describe('progress tree', () => {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
       assert.equal(editor.document.getText(), before);
+      // Undo is checked at once (no debounce): the tree shows the box unticked again, and the next
+      // test does not read the analysis of the ticked text.
+      await waitFor('the tree to show it unticked again', async () => {
+        const again = children(child(await documentNode('feature-delta.md'), 'Checklist'))[2]!;
+        return item(again).checkboxState === vscode.TreeItemCheckboxState.Unchecked;
+      });
     } finally {
       await revert(editor);
     }
   });
 
   it('filters: open items only, problems only', async () => {
+    // The tree shows the analysis of the text as it is now, not of an edit still being checked.
+    await ext.service.whenIdle();
     try {
       await vscode.commands.executeCommand('statusDocs.filterOpen');
       const doc = await documentNode('feature-delta.md');

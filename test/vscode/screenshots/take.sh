@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Retakes the README's screenshots (media/*.png) of the packaged extension on the fixture
+# document in this folder's workspace/, with "today" pinned so the overdue days stay the same.
+# Look at each PNG afterwards: a loaded machine can miss a hover or a late-rendered row.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+vsix="$(mktemp -d)/status-docs.vsix"
+npm run package --silent -- --out "$vsix" >/dev/null
+shot() { node test/vscode/run.mjs --vsix "$vsix" --workspace test/vscode/screenshots/workspace \
+  --setting 'statusDocs.today="2026-11-22"' --open checkout-revamp.md "$@"; }
+shot --screenshot media/progress-tree.png --sidebar --sidebar-width 560 \
+  --expand 'Checkout Revamp,Team Scores,Checklist,Milestones' --size 1280x720
+shot --screenshot media/hover-delta.png --line 10:39 --hover --size 1300x560
+shot --screenshot media/stale-flag.png --size 1200x720
+rm -rf "$(dirname "$vsix")"
