@@ -4,10 +4,16 @@
  * document). Open documents are checked on type (debounced) or on save; a generation counter per
  * document drops results that a newer edit has overtaken. Everything else (diagnostics, tree,
  * status bar, decorations) listens to `onDidChange`.
+ *
+ * Open documents are re-checked incrementally (only the changed top-level blocks are parsed
+ * again); files read from disk go through the result cache, so an unchanged workspace is listed
+ * again without being parsed.
  */
 import * as vscode from 'vscode';
 import { check, type Finding, type StatusDoc } from '../core/index';
+import { IncrementalChecker } from '../core/incremental';
 import { looksLikeStatusDocument } from '../core/precheck';
+import { ResultCache } from './resultCache';
 import { readSettings, todayOf, type Settings } from './settings';
 
 export interface Entry {
@@ -36,12 +42,17 @@ export class AnalysisService implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private readonly reported = new Set<string>();
+  /** One incremental checker per open document, dropped when it closes. */
+  private readonly checkers = new Map<string, IncrementalChecker>();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
   /** Fires with the URIs whose entry changed (or disappeared). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    readonly cache: ResultCache = new ResultCache(undefined, '0', log),
+  ) {
     const ws = vscode.workspace;
     this.disposables.push(
       ws.onDidOpenTextDocument((d) => this.isCandidate(d) && this.schedule(d, 0)),
@@ -54,6 +65,7 @@ export class AnalysisService implements vscode.Disposable {
       }),
       ws.onDidSaveTextDocument((d) => this.isCandidate(d) && this.schedule(d, 0)),
       ws.onDidCloseTextDocument((d) => {
+        this.checkers.delete(d.uri.toString());
         // Back to what is on disk (an unsaved edit is gone).
         if (this.isCandidate(d)) void this.refreshFile(d.uri);
       }),
@@ -148,7 +160,10 @@ export class AnalysisService implements vscode.Disposable {
     };
   }
 
-  /** Analyses text without storing the result. */
+  /**
+   * Analyses text without storing the result. An open document's text (`version` ≥ 0) goes
+   * through its incremental checker, which yields the same results as a cold check.
+   */
   analyze(uri: vscode.Uri, text: string, version: number): Entry {
     const { config, host } = this.settingsFor(uri);
     const today = todayOf(config);
@@ -160,12 +175,27 @@ export class AnalysisService implements vscode.Disposable {
     }
     if (!looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], skipped: null, isStatusDocument: false };
     try {
-      const { doc, findings } = check(text, { today, config });
+      const { doc, findings } = version >= 0 ? this.checkerFor(uri).check(text, { today, config }) : check(text, { today, config });
       return { ...base, doc, findings, skipped: null, isStatusDocument: true };
     } catch (error) {
       this.log.error(`Checking ${uri.toString(true)} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return { ...base, doc: null, findings: [], skipped: `Skipped: the check failed (${String(error)}).`, isStatusDocument: true };
     }
+  }
+
+  private checkerFor(uri: vscode.Uri): IncrementalChecker {
+    const key = uri.toString();
+    let checker = this.checkers.get(key);
+    if (!checker) {
+      checker = new IncrementalChecker();
+      this.checkers.set(key, checker);
+    }
+    return checker;
+  }
+
+  /** The incremental checker of an open document, if it has been checked (for tests). */
+  checkerOf(uri: vscode.Uri): IncrementalChecker | undefined {
+    return this.checkers.get(uri.toString());
   }
 
   private store(entry: Entry): void {
@@ -219,13 +249,27 @@ export class AnalysisService implements vscode.Disposable {
         if (!looksLikeStatusDocument(head)) return undefined;
         return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], skipped: skippedReason(stat.size, host.maxFileSizeKB), isStatusDocument: true, version: -1, today: '' };
       }
-      const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-      return this.analyze(uri, text, -1);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return await this.analyzeBytes(uri, bytes);
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
       this.log.warn(`Could not read ${uri.toString(true)}: ${String(error)}`);
       return undefined;
     }
+  }
+
+  /** A file's entry from the result cache, or analysed and then cached. */
+  private async analyzeBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<Entry> {
+    const { config } = this.settingsFor(uri);
+    const today = todayOf(config);
+    const hash = ResultCache.hash(bytes);
+    const cached = await this.cache.get(hash, config, today);
+    if (cached) {
+      return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), version: -1, today, doc: cached.doc, findings: cached.findings, skipped: null, isStatusDocument: true };
+    }
+    const entry = this.analyze(uri, decoder.decode(bytes), -1);
+    if (entry.doc && !entry.skipped) await this.cache.set(hash, config, today, { doc: entry.doc, findings: entry.findings });
+    return entry;
   }
 
   /** Whether a file matches `statusDocs.include` and none of the excludes of its folder. */
@@ -292,7 +336,7 @@ export class AnalysisService implements vscode.Disposable {
     if (gone.length) this.changed.fire(gone.map((k) => vscode.Uri.parse(k)));
     // Open markdown documents outside the include globs are still checked.
     for (const d of vscode.workspace.textDocuments) if (this.isCandidate(d) && !seen.has(d.uri.toString())) this.analyzeDocument(d);
-    this.log.info(`Scanned ${seen.size} file(s) in ${Date.now() - started} ms: ${this.all().length} status document(s).`);
+    this.log.info(`Scanned ${seen.size} file(s) in ${Date.now() - started} ms: ${this.all().length} status document(s); result cache ${this.cache.hits} hit(s), ${this.cache.misses} miss(es).`);
   }
 
   /** Resolves when no scan or analysis is pending (for tests and commands). */

@@ -12,6 +12,7 @@ import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
 import { StatusDocsHover } from './hover';
 import { ProgressTree } from './progressTree';
+import { ResultCache } from './resultCache';
 import { SECTION } from './settings';
 import { StatusBar } from './statusBar';
 
@@ -43,7 +44,9 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
 
-  const service = new AnalysisService(log);
+  // Results of unchanged files survive a restart: per workspace, or global without a workspace.
+  const cache = new ResultCache(context.storageUri ?? context.globalStorageUri, version, log);
+  const service = new AnalysisService(log, cache);
   const tree = new ProgressTree(service);
   const codeActions = new StatusDocsCodeActions(service);
   const codeLens = new StatusDocsCodeLens(service);
@@ -52,6 +55,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const flags = new InlineFlags(service);
   const hover = new StatusDocsHover(service);
   context.subscriptions.push(
+    cache,
     service,
     tree,
     tree.createView(),
