@@ -5,7 +5,7 @@
  * A missing or damaged cache file is an empty cache, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheContextKey, readCachedResult, type CacheContext, type CachedResult } from '../core/incremental';
 
@@ -83,17 +83,31 @@ export class ResultCache {
   save(): void {
     if (!this.changed) return;
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const data: CacheFile = { format: 1, context: this.context, entries: Object.fromEntries(this.entries) };
+    const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
+    let fd: number | null = null;
     try {
       mkdirSync(this.dir, { recursive: true });
       // The folder ignores itself, so it never shows up as a change in the user's repository.
       writeFileSync(join(this.dir, '.gitignore'), '*\n');
-      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(data));
+      // The same JSON as JSON.stringify of a CacheFile, written entry by entry: a cache of a
+      // large workspace is tens of megabytes, which need not exist as one string.
+      fd = openSync(tmp, 'w');
+      let buffer = `{"format":1,"context":${JSON.stringify(this.context)},"entries":{`;
+      let first = true;
+      for (const [hash, entry] of this.entries) {
+        buffer += `${first ? '' : ','}${JSON.stringify(hash)}:${JSON.stringify(entry)}`;
+        first = false;
+        if (buffer.length >= 1 << 20) { writeSync(fd, buffer); buffer = ''; }
+      }
+      writeSync(fd, buffer + '}}');
+      closeSync(fd);
+      fd = null;
       renameSync(tmp, join(this.dir, FILE));
       this.changed = false;
     } catch {
       // A cache that cannot be written only costs time on the next run.
+      if (fd !== null) try { closeSync(fd); } catch { /* already closed */ }
+      try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
     }
   }
 }

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import {
   isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort,
 } from 'node:worker_threads';
@@ -31,12 +32,21 @@ export interface CheckTargetsOptions {
   cache?: ResultCache | null;
   /** The worker bundle; default `worker.js` next to the running bundle. */
   workerFile?: string;
+  /**
+   * With nothing left to take, how long the main thread waits without any result arriving
+   * before it checks the outstanding files itself (a worker that died cannot say so to a
+   * thread that waits synchronously). Default 30 s; a late duplicate result is ignored.
+   */
+  stallMs?: number;
 }
 
 /** Below this much work, starting a worker costs more than it saves. */
 const MIN_PARALLEL_FILES = 8;
 const MIN_PARALLEL_BYTES = 512 * 1024;
 const WORKER_ROLE = 'status-docs-worker';
+const WORKER_YOUNG_MB = 16;
+const HEAP_GROWING_PERCENT = 100;
+const STALL_MS = 30_000;
 
 interface WorkerInput {
   role: typeof WORKER_ROLE;
@@ -47,7 +57,8 @@ interface WorkerInput {
   port: MessagePort;
 }
 
-interface WorkerMessage { index: number; outcome: Outcome }
+/** An outcome travels and waits as its JSON text: far smaller than the objects (see runParallel). */
+interface WorkerMessage { index: number; json: string }
 
 /** Checks one file from disk. Never throws. */
 export function checkFile(abs: string, today: string, config: Config): Outcome {
@@ -58,6 +69,22 @@ export function checkFile(abs: string, today: string, config: Config): Outcome {
     return { ok: true, result: toCachedResult(fileReport('', doc, findings)) };
   } catch (e) {
     return { ok: false, reason: `internal error while checking (${(e as Error).message})` };
+  }
+}
+
+/**
+ * A scan keeps little alive (one file's tree, the small reports) but makes a lot of garbage,
+ * and V8 then lets each thread's heap grow to about four times its live size before it
+ * collects: that headroom, per thread, is most of a scan's peak memory. Capping the growth at
+ * twice the live size costs a few more collections and never makes a file fail (the heap's
+ * limit stays V8's). The flag is process-wide and read at each collection, so it also holds
+ * for the worker threads.
+ */
+function limitHeapGrowth(): void {
+  try {
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  } catch {
+    // Not fatal: only memory.
   }
 }
 
@@ -90,6 +117,7 @@ export function checkTargets(targets: readonly Target[], options: CheckTargetsOp
     });
   }
 
+  if (todo.length >= MIN_PARALLEL_FILES) limitHeapGrowth();
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(availableParallelism(), 8), todo.length));
   const workerFile = options.workerFile ?? join(__dirname, 'worker.js');
   const parallel = jobs > 1 && todo.length >= MIN_PARALLEL_FILES && todoBytes >= MIN_PARALLEL_BYTES && existsSync(workerFile);
@@ -109,10 +137,17 @@ export function checkTargets(targets: readonly Target[], options: CheckTargetsOp
   return outcomes as Outcome[];
 }
 
+/**
+ * While files are being checked, every finished outcome is kept as JSON text and turned back
+ * into objects only at the end: the main thread checks files too, and a heap that both makes
+ * a parser's garbage and holds thousands of reports grows to several times what it holds.
+ * The text is what the result cache stores and reads back, so the results are the same.
+ */
 function runParallel(
   targets: readonly Target[], todo: number[], jobs: number, workerFile: string,
   options: CheckTargetsOptions, outcomes: (Outcome | undefined)[],
 ): void {
+  const texts: (string | undefined)[] = new Array(todo.length);
   // counters[0]: next job to take; counters[1]: messages posted (the main thread waits on it).
   const counters = new SharedArrayBuffer(8);
   const c = new Int32Array(counters);
@@ -121,15 +156,23 @@ function runParallel(
   for (let w = 0; w < jobs - 1; w++) {
     const { port1, port2 } = new MessageChannel();
     const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, counters, port: port2 };
-    const worker = new Worker(workerFile, { workerData: input, transferList: [port2] });
+    // A smaller young generation than V8's default (48 MB per thread): every thread has a heap
+    // of its own, and peak memory is the sum. It never makes a file fail (the old generation,
+    // where a large document's tree ends up, keeps V8's limit).
+    const worker = new Worker(workerFile, { workerData: input, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     worker.unref();
     workers.push({ worker, port: port1 });
   }
   let received = 0;
+  let progressAt = Date.now();
+  const stallMs = options.stallMs ?? STALL_MS;
   const accept = (m: WorkerMessage) => {
-    if (outcomes[todo[m.index]!] === undefined) received++;
-    outcomes[todo[m.index]!] = m.outcome;
+    if (texts[m.index] !== undefined) return;
+    received++;
+    progressAt = Date.now();
+    texts[m.index] = m.json;
   };
+  const here = (index: number): WorkerMessage => ({ index, json: JSON.stringify(checkFile(files[index]!, options.today, options.config)) });
   const drain = () => {
     for (const { port } of workers) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) accept(m.message as WorkerMessage);
@@ -140,18 +183,19 @@ function runParallel(
     if (received >= files.length) break;
     const index = Atomics.add(c, 0, 1);
     if (index < files.length) {
-      accept({ index, outcome: checkFile(files[index]!, options.today, options.config) });
+      accept(here(index));
       continue;
     }
     // Nothing left to take: wait for the workers' last files.
     const seen = Atomics.load(c, 1);
     drain();
     if (received >= files.length) break;
-    if (workers.every(({ worker }) => worker.threadId === -1)) {
-      // Every worker has stopped (it should not happen): finish what they left here.
+    if (workers.every(({ worker }) => worker.threadId === -1) || Date.now() - progressAt > stallMs) {
+      // Every worker has stopped, or none has sent a result for a long time (one died holding
+      // a file): finish what they left here.
       drain();
       for (let k = 0; k < files.length; k++) {
-        if (outcomes[todo[k]!] === undefined) accept({ index: k, outcome: checkFile(files[k]!, options.today, options.config) });
+        if (texts[k] === undefined) accept(here(k));
       }
       break;
     }
@@ -161,6 +205,10 @@ function runParallel(
     port.close();
     void worker.terminate();
   }
+  for (let k = 0; k < texts.length; k++) {
+    outcomes[todo[k]!] = JSON.parse(texts[k]!) as Outcome;
+    texts[k] = undefined;
+  }
 }
 
 /** The worker thread's body: take files from the shared counter until none are left. */
@@ -169,8 +217,8 @@ function workerMain(input: WorkerInput): void {
   for (;;) {
     const index = Atomics.add(c, 0, 1);
     if (index >= input.files.length) break;
-    const outcome = checkFile(input.files[index]!, input.today, input.config);
-    input.port.postMessage({ index, outcome } satisfies WorkerMessage);
+    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config));
+    input.port.postMessage({ index, json } satisfies WorkerMessage);
     Atomics.add(c, 1, 1);
     Atomics.notify(c, 1);
   }

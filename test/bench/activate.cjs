@@ -20,9 +20,18 @@ function stub(name) {
   });
 }
 
+// The bundle wraps the module with esbuild's __toESM, which copies the module's own property
+// names and inherits from its prototype: the stand-in's prototype answers every name.
+const anyName = new Proxy({}, {
+  get(_t, key) {
+    if (key === 'then' || key === '__esModule') return undefined;
+    return stub(`vscode.${String(key)}`);
+  },
+});
+const vscodeModule = new Proxy(stub('vscode'), { getPrototypeOf: () => anyName });
 const originalLoad = Module._load;
 Module._load = function (request, ...rest) {
-  if (request === 'vscode') return stub('vscode');
+  if (request === 'vscode') return vscodeModule;
   return originalLoad.call(this, request, ...rest);
 };
 

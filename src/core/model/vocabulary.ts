@@ -87,8 +87,11 @@ export class StatusVocabulary {
 
   /** The first status token in `text` (earliest; the longest at the same place). */
   find(text: string): StatusMatch | null {
-    this.pattern.lastIndex = 0;
-    for (const m of text.matchAll(this.pattern)) {
+    // exec, not matchAll: matchAll clones the regex on every call, and compiling this one
+    // alternation again costs far more than the search (the matches are the same).
+    const re = this.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const token = m[0];
       const value = this.lookup(token);
       if (!value) continue;
@@ -106,7 +109,9 @@ export class StatusVocabulary {
   /** Every status token in `text`. */
   findAll(text: string): StatusMatch[] {
     const out: StatusMatch[] = [];
-    for (const m of text.matchAll(this.pattern)) {
+    const re = this.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const value = this.lookup(m[0]);
       if (value) out.push({ value, index: m.index, length: m[0].length, text: m[0] });
     }
