@@ -31,10 +31,17 @@ await Promise.all([
     entryPoints: { worker: 'src/cli/worker.ts' },
     outdir: 'dist',
   }),
+  // The extension: a thin host that loads its engine (parser, rules, zod: src/vscode/engine.ts)
+  // on first use, so activation does not pay for them.
   build({
     ...common,
     entryPoints: { extension: 'src/vscode/extension.ts' },
     outdir: 'dist',
-    external: ['vscode'],
+    external: ['vscode', './engine.js'],
+  }),
+  build({
+    ...common,
+    entryPoints: { engine: 'src/vscode/engine.ts' },
+    outdir: 'dist',
   }),
 ]);

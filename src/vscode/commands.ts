@@ -1,9 +1,7 @@
 /** Every command of the extension, in one place. */
 import * as vscode from 'vscode';
-import { IsoDaySchema, RULES, ruleDocsAnchor } from '../core/index';
-import { fileReport, type Report } from '../core/output/report';
-import { formatSarif } from '../core/output/sarif';
-import { countBySeverity, formatSummary } from '../core/output/text';
+import type { Report } from '../core/output/report';
+import { engine } from './lazy';
 import type { StatusDocsCodeActions } from './codeActions';
 import type { AnalysisService } from './documents';
 import type { Filter, ProgressTree } from './progressTree';
@@ -44,22 +42,22 @@ export function workspaceReport(service: AnalysisService): Report {
   return {
     version: 1,
     today,
-    files: entries.filter((e) => e.doc).map((e) => fileReport(vscode.workspace.asRelativePath(e.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), e.doc!, e.findings)),
+    files: entries.filter((e) => e.doc).map((e) => engine().fileReport(vscode.workspace.asRelativePath(e.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), e.doc!, e.findings)),
     skipped: entries.filter((e) => e.skipped).map((e) => ({ path: vscode.workspace.asRelativePath(e.uri), reason: e.skipped! })),
   };
 }
 
 export function formatReport(report: Report, format: ReportFormat, deps: Pick<CommandDeps, 'version' | 'readme'>): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
-  if (format === 'sarif') return JSON.stringify(formatSarif(report, { rules: RULES, toolVersion: deps.version }), null, 2) + '\n';
-  const c = countBySeverity(report);
+  if (format === 'sarif') return JSON.stringify(engine().formatSarif(report, { rules: engine().RULES, toolVersion: deps.version }), null, 2) + '\n';
+  const c = engine().countBySeverity(report);
   const lines = [
     `# Status documents — ${report.today}`,
     '',
     `${report.files.length} document(s), ${c.error} error(s), ${c.warning} warning(s), ${c.info} info.`,
     '',
     '```text',
-    formatSummary(report).trimEnd(),
+    engine().formatSummary(report).trimEnd(),
     '```',
   ];
   for (const f of report.files.filter((x) => x.findings.length)) {
@@ -124,11 +122,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
           title: 'Pin "today" for the time-based checks',
           prompt: 'A date written YYYY-MM-DD; stale milestones are counted from it.',
           value: todayOf(service.settingsFor().config),
-          validateInput: (v) => (IsoDaySchema.safeParse(v.trim()).success ? undefined : 'Write a real date as YYYY-MM-DD'),
+          validateInput: (v) => (engine().IsoDaySchema.safeParse(v.trim()).success ? undefined : 'Write a real date as YYYY-MM-DD'),
         });
         if (value === undefined) return;
       }
-      if (!IsoDaySchema.safeParse(value.trim()).success) {
+      if (!engine().IsoDaySchema.safeParse(value.trim()).success) {
         void vscode.window.showErrorMessage(`Status Docs: "${value}" is not a date written YYYY-MM-DD.`);
         return;
       }
@@ -137,11 +135,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     register(CommandId.ClearToday, () => setToday(undefined)),
     register(CommandId.OpenRuleDocs, async (ruleId?: string) => {
       if (!ruleId) {
-        const pick = await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })), { title: 'Open the documentation of a rule' });
+        const pick = await vscode.window.showQuickPick(engine().RULES.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })), { title: 'Open the documentation of a rule' });
         if (!pick) return;
         ruleId = pick.label;
       }
-      await vscode.commands.executeCommand('markdown.showPreview', deps.readme.with({ fragment: ruleDocsAnchor(ruleId) }));
+      await vscode.commands.executeCommand('markdown.showPreview', deps.readme.with({ fragment: engine().ruleDocsAnchor(ruleId) }));
     }),
     register(CommandId.FixAll, async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;

@@ -1,6 +1,7 @@
 /** Findings → the Problems panel. Computing is the analysis service's job; this only maps. */
 import * as vscode from 'vscode';
-import { ruleDocsAnchor, type Finding } from '../core/index';
+import type { Finding } from '../core/index';
+import { engine } from './lazy';
 import type { AnalysisService } from './documents';
 import { toRange } from './ranges';
 
@@ -15,7 +16,7 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
 export function toDiagnostic(uri: vscode.Uri, finding: Finding, readme: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: finding.rule, target: readme.with({ fragment: ruleDocsAnchor(finding.rule) }) };
+  d.code = { value: finding.rule, target: readme.with({ fragment: engine().ruleDocsAnchor(finding.rule) }) };
   if (finding.related?.length) {
     d.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));
   }

@@ -10,9 +10,9 @@
  * again without being parsed.
  */
 import * as vscode from 'vscode';
-import { check, type Finding, type StatusDoc } from '../core/index';
-import { IncrementalChecker } from '../core/incremental';
-import { looksLikeStatusDocument } from '../core/precheck';
+import type { Finding, StatusDoc } from '../core/index';
+import type { IncrementalChecker } from '../core/incremental';
+import { engine } from './lazy';
 import { ResultCache } from './resultCache';
 import { readSettings, todayOf, type Settings } from './settings';
 
@@ -156,7 +156,7 @@ export class AnalysisService implements vscode.Disposable {
     const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(limit)));
     return {
       uri: document.uri, folder: vscode.workspace.getWorkspaceFolder(document.uri), version: document.version, today: todayOf(config),
-      doc: null, findings: [], skipped: skippedReason(length, host.maxFileSizeKB), isStatusDocument: looksLikeStatusDocument(head),
+      doc: null, findings: [], skipped: skippedReason(length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(head),
     };
   }
 
@@ -171,11 +171,11 @@ export class AnalysisService implements vscode.Disposable {
     const base = { uri, folder, version, today };
     const limit = host.maxFileSizeKB * 1024;
     if (text.length > limit) {
-      return { ...base, doc: null, findings: [], skipped: skippedReason(text.length, host.maxFileSizeKB), isStatusDocument: looksLikeStatusDocument(text.slice(0, limit)) };
+      return { ...base, doc: null, findings: [], skipped: skippedReason(text.length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(text.slice(0, limit)) };
     }
-    if (!looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], skipped: null, isStatusDocument: false };
+    if (!engine().looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], skipped: null, isStatusDocument: false };
     try {
-      const { doc, findings } = version >= 0 ? this.checkerFor(uri).check(text, { today, config }) : check(text, { today, config });
+      const { doc, findings } = version >= 0 ? this.checkerFor(uri).check(text, { today, config }) : engine().check(text, { today, config });
       return { ...base, doc, findings, skipped: null, isStatusDocument: true };
     } catch (error) {
       this.log.error(`Checking ${uri.toString(true)} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -187,7 +187,7 @@ export class AnalysisService implements vscode.Disposable {
     const key = uri.toString();
     let checker = this.checkers.get(key);
     if (!checker) {
-      checker = new IncrementalChecker();
+      checker = new (engine().IncrementalChecker)();
       this.checkers.set(key, checker);
     }
     return checker;
@@ -246,7 +246,7 @@ export class AnalysisService implements vscode.Disposable {
       if (stat.size > host.maxFileSizeKB * 1024) {
         // Read only what the pre-check needs to decide whether to list it at all.
         const head = decoder.decode((await vscode.workspace.fs.readFile(uri)).subarray(0, host.maxFileSizeKB * 1024));
-        if (!looksLikeStatusDocument(head)) return undefined;
+        if (!engine().looksLikeStatusDocument(head)) return undefined;
         return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], skipped: skippedReason(stat.size, host.maxFileSizeKB), isStatusDocument: true, version: -1, today: '' };
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -290,6 +290,8 @@ export class AnalysisService implements vscode.Disposable {
     this.pending++;
     this.scanning = (async () => {
       try {
+        // After the caller's turn: activation returns before the engine is loaded for the scan.
+        await new Promise((r) => setImmediate(r));
         do {
           this.rescanRequested = false;
           await this.scanOnce();

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding, Section, StatusDoc, StatusValue } from '../core/index';
-import { headlineProgress } from '../core/output/report';
+import { engine } from './lazy';
 import { CommandId } from './commands';
 import type { AnalysisService, Entry } from './documents';
 import { toRange } from './ranges';
@@ -60,7 +60,7 @@ export const percent = (done: number, total: number) => Math.round((done / total
 /** `7/13 · 54%`, else the overall progress as written, else ''. */
 export function progressText(doc: StatusDoc): string {
   if (doc.checklist.total > 0) return `${doc.checklist.done}/${doc.checklist.total} · ${percent(doc.checklist.done, doc.checklist.total)}%`;
-  return headlineProgress(doc) ?? '';
+  return engine().headlineProgress(doc) ?? '';
 }
 
 /** `⏰ 2026-02-18 · 277 days overdue`. */

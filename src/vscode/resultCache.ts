@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { FindingSchema, StatusDocSchema, type Config, type Finding, type StatusDoc } from '../core/index';
-import { cacheContextKey } from '../core/incremental';
+import type { Config, Finding, StatusDoc } from '../core/index';
+import { engine } from './lazy';
 
 const FILE = 'results-v1.json';
 /** Entries kept at most (the most recently used); a workspace beyond that re-checks the rest. */
@@ -64,7 +64,7 @@ export class ResultCache implements vscode.Disposable {
   }
 
   private key(hash: string, config: Config, today: string): string {
-    return `${cacheContextKey({ toolVersion: this.toolKey(), config, today })}:${hash}`;
+    return `${engine().cacheContextKey({ toolVersion: this.toolKey(), config, today })}:${hash}`;
   }
 
   private load(): Promise<void> {
@@ -86,6 +86,7 @@ export class ResultCache implements vscode.Disposable {
     await this.load();
     const key = this.key(hash, config, today);
     const raw = this.entries.get(key) as Partial<CachedAnalysis> | undefined;
+    const { FindingSchema, StatusDocSchema } = engine();
     if (raw && StatusDocSchema.safeParse(raw.doc).success && Array.isArray(raw.findings) && raw.findings.every((f) => FindingSchema.safeParse(f).success)) {
       // Most recently used last, so the oldest go first when the cache is full.
       this.entries.delete(key);

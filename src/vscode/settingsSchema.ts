@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import { ConfigSchema, RULE_IDS, parseConfig, type Config } from '../core/index';
 
-export const SECTION = 'statusDocs';
+import { SECTION } from './section';
+
+export { SECTION, todayOf } from './section';
 
 export const RUN_VALUES = ['onType', 'onSave'] as const;
 
@@ -83,11 +85,4 @@ export function parseSettings(raw: Record<string, unknown>): Settings {
     host: HostSettingsSchema.parse(host),
     problems: problems.map((p) => p.replace(/Setting "([^"]+)"/, `Setting "${SECTION}.$1"`)),
   };
-}
-
-/** "today": the `statusDocs.today` override, else the local calendar day. */
-export function todayOf(config: Config, now: Date = new Date()): string {
-  if (config.today) return config.today;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,13 +1,13 @@
 /** The status bar item for the active status document: `$(checklist) 7/13 · 2 ⚠`; click focuses the tree. */
 import * as vscode from 'vscode';
-import { headlineProgress } from '../core/output/report';
+import { engine } from './lazy';
 import { CommandId } from './commands';
 import type { AnalysisService, Entry } from './documents';
 
 export function statusBarText(entry: Entry): string {
   if (!entry.doc) return '$(checklist) skipped';
   const { checklist } = entry.doc;
-  const progress = checklist.total > 0 ? `${checklist.done}/${checklist.total}` : headlineProgress(entry.doc)?.split(/\s*(?:→|->)\s*/).pop() ?? '';
+  const progress = checklist.total > 0 ? `${checklist.done}/${checklist.total}` : engine().headlineProgress(entry.doc)?.split(/\s*(?:→|->)\s*/).pop() ?? '';
   const problems = entry.findings.length;
   return ['$(checklist)', [progress, problems ? `${problems} ⚠` : ''].filter(Boolean).join(' · ') || 'status document'].join(' ');
 }

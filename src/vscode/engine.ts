@@ -1,0 +1,12 @@
+/**
+ * The extension's engine: everything that needs the parser (unified/remark) or zod, bundled as
+ * `dist/engine.js` and loaded on first use through `./lazy`, so activation stays cheap. The other
+ * modules of `src/vscode` import types from here, never values.
+ */
+export { check, ConfigSchema, FindingSchema, IsoDaySchema, RULES, ruleDocsAnchor, StatusDocSchema } from '../core/index';
+export { cacheContextKey, IncrementalChecker } from '../core/incremental';
+export { fileReport, headlineProgress } from '../core/output/report';
+export { formatSarif } from '../core/output/sarif';
+export { countBySeverity, formatSummary } from '../core/output/text';
+export { looksLikeStatusDocument } from '../core/precheck';
+export { DEFAULT_HOST_SETTINGS, parseSettings, SETTING_KEYS } from './settingsSchema';
