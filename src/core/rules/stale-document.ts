@@ -1,9 +1,8 @@
 import { addDays, daysBetween } from '../model/dates';
 import type { DateValue } from '../model/schema';
 import type { Rule } from './types';
+import { OPEN_STATUSES, plural } from './util/time';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const OPEN = new Set(['planned', 'in-progress', 'at-risk', 'blocked']);
 const SNAPSHOT_TITLE = /\b(?:final|review|retrospective|retro|recap|summary|post-?mortem|report|session|handoff|hand-off)\b/i;
 const LOG_SECTION = /\b(?:updates?|changelog|change log|changes|history|log|revisions?|journal)\b/i;
 
@@ -21,11 +20,11 @@ export const staleDocument: Rule = {
     const { doc } = ctx;
     if (!doc.isStatusDocument || doc.status?.value === 'done') return;
     if (doc.checklist.total > 0 && doc.checklist.done === doc.checklist.total) return;
-    const open = doc.status !== null && OPEN.has(doc.status.value);
+    const open = doc.status !== null && OPEN_STATUSES.has(doc.status.value);
     // A dated snapshot (a review, a final report, a recap) is a record, not a tracker to keep current.
     if (!open && SNAPSHOT_TITLE.test(doc.title ?? '')) return;
     // Without a status of its own, the document needs open work to be "not done".
-    if (!doc.status && doc.checklist.done === doc.checklist.total && !doc.milestones.some((m) => m.status && OPEN.has(m.status.value))) return;
+    if (!doc.status && doc.checklist.done === doc.checklist.total && !doc.milestones.some((m) => m.status && OPEN_STATUSES.has(m.status.value))) return;
     const within = (d: DateValue, r: { offset: number; endOffset: number }) => d.range.offset >= r.offset && d.range.endOffset <= r.endOffset;
     const candidates: { date: DateValue; label: string }[] = [];
     for (const f of doc.fields) {

@@ -2,11 +2,7 @@ import { daysBetween } from '../model/dates';
 import { sprintScopes } from '../model/milestones';
 import type { Milestone } from '../model/schema';
 import type { Rule } from './types';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Open statuses: a milestone in one of these whose due date has passed is overdue. */
-export const OPEN_STATUSES = new Set(['planned', 'in-progress', 'at-risk', 'blocked']);
+import { OPEN_STATUSES, plural } from './util/time';
 
 /**
  * A milestone whose due date is before today while its status is not done: a table row with a

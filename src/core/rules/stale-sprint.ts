@@ -1,8 +1,9 @@
 import { daysBetween } from '../model/dates';
 import { sprintScopes } from '../model/milestones';
 import type { Rule } from './types';
+import { plural } from './util/time';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A sprint is stale only while it still says it is planned or running (not blocked or at risk). */
 const OPEN = new Set(['planned', 'in-progress']);
 
 /** A sprint or phase (document or section) whose End Date has passed while its Status is Planned or In Progress. */

@@ -1,7 +1,7 @@
 import type { Milestone } from '../model/schema';
 import type { Rule, RuleContext } from './types';
+import { OPEN_STATUSES } from './util/time';
 
-const OPEN = new Set(['planned', 'in-progress', 'at-risk', 'blocked']);
 const DATE_KEY = /date|due|deadline|eta|when|scheduled|milestone|release|launch/i;
 const MILESTONE_HEADER = /milestone|deliverable|release|phase|goal|checkpoint|gate|epic|target date|due|deadline/i;
 
@@ -20,7 +20,7 @@ export const undatedMilestone: Rule = {
   fixable: false,
   run(ctx) {
     for (const m of ctx.doc.milestones) {
-      if (!m.date?.none || !m.status || !OPEN.has(m.status.value)) continue;
+      if (!m.date?.none || !m.status || !OPEN_STATUSES.has(m.status.value)) continue;
       // A dash says "no date" only where dates are the point: a milestone table or a date field.
       const dash = !/^TB[DAC]$/i.test(m.date.text);
       if (dash && !milestoneTable(ctx, m)) continue;

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, WEEKDAY_NAMES, WEEKDAYS, weekdayLike, weekdayOf } from '../model/dates';
 import type { Rule } from './types';
+import { plural } from './util/time';
 
 const DAY_N = /\bDay\s+(\d{1,3})\s*(?:\(\s*|[:\-–—]\s*)((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?\s*\)?/giu;
 
@@ -54,7 +55,7 @@ function scheduleDays(ctx: Parameters<Rule['run']>[0]): void {
       const nearest = addDays(start.date, ((written - startDay + 7) % 7 <= 3 ? (written - startDay + 7) % 7 : (written - startDay + 7) % 7 - 7));
       ctx.report({
         range,
-        message: `Unexpected "${name}" for Day 1, expected "${weekdayLike(startDay, name)}": the ${startField.key} ${start.date} is a ${WEEKDAY_NAMES[startDay]} (the nearest ${WEEKDAY_NAMES[written]} is ${nearest}, ${Math.abs(daysBetween(start.date, nearest))} day${Math.abs(daysBetween(start.date, nearest)) === 1 ? '' : 's'} ${nearest < start.date ? 'earlier' : 'later'}).`,
+        message: `Unexpected "${name}" for Day 1, expected "${weekdayLike(startDay, name)}": the ${startField.key} ${start.date} is a ${WEEKDAY_NAMES[startDay]} (the nearest ${WEEKDAY_NAMES[written]} is ${nearest}, ${plural(Math.abs(daysBetween(start.date, nearest)), 'day')} ${nearest < start.date ? 'earlier' : 'later'}).`,
         related: [{ range: start.range, message: `${startField.key} ${start.date} (${WEEKDAY_NAMES[startDay]})` }],
       });
       return;
