@@ -42,6 +42,8 @@ export class AnalysisService implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private readonly reported = new Set<string>();
+  /** Parsed settings per workspace folder (`''`: outside any folder); cleared on a configuration change. */
+  private readonly settings = new Map<string, Settings>();
   /** One incremental checker per open document, dropped when it closes. */
   private readonly checkers = new Map<string, IncrementalChecker>();
   private pending = 0;
@@ -55,6 +57,8 @@ export class AnalysisService implements vscode.Disposable {
   ) {
     const ws = vscode.workspace;
     this.disposables.push(
+      // Registered before any other listener of the extension, so they all read fresh settings.
+      ws.onDidChangeConfiguration(() => this.settings.clear()),
       ws.onDidOpenTextDocument((d) => this.isCandidate(d) && this.schedule(d, 0)),
       ws.onDidChangeTextDocument((e) => {
         if (!this.isCandidate(e.document) || e.contentChanges.length === 0) return;
@@ -80,9 +84,18 @@ export class AnalysisService implements vscode.Disposable {
     );
   }
 
-  /** Settings for a document, reporting each bad value once in the output channel. */
+  /**
+   * Settings for a document, read and parsed once per workspace folder until the configuration
+   * changes (a keystroke or a scanned file asks several times); each bad value is reported once
+   * in the output channel.
+   */
   settingsFor(uri?: vscode.Uri): Settings {
-    const settings = readSettings(uri);
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder ? folder.uri.toString() : '';
+    let settings = this.settings.get(key);
+    if (settings) return settings;
+    settings = readSettings(folder ? folder.uri : uri);
+    this.settings.set(key, settings);
     for (const p of settings.problems) {
       if (this.reported.has(p)) continue;
       this.reported.add(p);
@@ -91,8 +104,9 @@ export class AnalysisService implements vscode.Disposable {
     return settings;
   }
 
-  /** Forget which problems were reported (after a settings change). */
+  /** Read the settings again and report their problems anew (after a change, on Refresh). */
   resetReportedProblems(): void {
+    this.settings.clear();
     this.reported.clear();
   }
 
