@@ -35,6 +35,7 @@ export class ResultCache implements vscode.Disposable {
   private loaded: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private tool: string | undefined;
+  private readonly contextKeys = new WeakMap<Config, Map<string, string>>();
 
   constructor(
     readonly dir: vscode.Uri | undefined,
@@ -64,7 +65,13 @@ export class ResultCache implements vscode.Disposable {
   }
 
   private key(hash: string, config: Config, today: string): string {
-    return `${engine().cacheContextKey({ toolVersion: this.toolKey(), config, today })}:${hash}`;
+    // The settings object is shared per folder until the configuration changes: its part of the
+    // key is computed once, not for every file of a scan.
+    let byDay = this.contextKeys.get(config);
+    if (!byDay) this.contextKeys.set(config, (byDay = new Map()));
+    let context = byDay.get(today);
+    if (!context) byDay.set(today, (context = engine().cacheContextKey({ toolVersion: this.toolKey(), config, today })));
+    return `${context}:${hash}`;
   }
 
   private load(): Promise<void> {
