@@ -65,8 +65,8 @@ export function checkFile(abs: string, today: string, config: Config): Outcome {
   try {
     const read = readText(abs);
     if (!read.ok) return { ok: false, reason: read.reason };
-    const { doc, findings } = check(read.text, { today, config });
-    return { ok: true, result: toCachedResult(fileReport('', doc, findings)) };
+    const { doc, findings, verdicts } = check(read.text, { today, config });
+    return { ok: true, result: toCachedResult(fileReport('', doc, findings, verdicts)) };
   } catch (e) {
     return { ok: false, reason: `internal error while checking (${(e as Error).message})` };
   }

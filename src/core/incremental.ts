@@ -20,7 +20,7 @@ import { analyzeTree } from './model/analyze';
 import { parseMarkdown } from './model/parse';
 import { LineIndex } from './model/positions';
 import { FileReportSchema, type FileReport } from './output/report';
-import { runRules } from './runner';
+import { evaluate } from './runner';
 
 // ------------------------------------------------------------------------ chunking
 
@@ -263,8 +263,8 @@ export class IncrementalChecker {
   check(text: string, options: CheckOptions): CheckResult {
     const config = options.config ?? DEFAULT_CONFIG;
     const doc = analyzeTree(text, this.parser.parse(text), { statusWords: config.statusWords });
-    const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config });
-    return { doc, findings };
+    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config });
+    return { doc, findings, verdicts };
   }
 }
 

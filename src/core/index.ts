@@ -6,8 +6,8 @@ import { DEFAULT_CONFIG, type Config } from './config';
 import type { Finding } from './findings';
 import { analyze } from './model/analyze';
 import { LineIndex } from './model/positions';
-import type { StatusDoc } from './model/schema';
-import { runRules } from './runner';
+import type { ClaimVerdict, StatusDoc } from './model/schema';
+import { evaluate } from './runner';
 
 export interface CheckOptions {
   /** `YYYY-MM-DD`. */
@@ -18,14 +18,16 @@ export interface CheckOptions {
 export interface CheckResult {
   doc: StatusDoc;
   findings: Finding[];
+  /** What the rules decided about each of `doc.claims`, by claim id. */
+  verdicts: ClaimVerdict[];
 }
 
 /** Parses, builds the model and runs every enabled rule. */
 export function check(text: string, options: CheckOptions): CheckResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const doc = analyze(text, { statusWords: config.statusWords });
-  const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config });
-  return { doc, findings };
+  const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config });
+  return { doc, findings, verdicts };
 }
 
 export { analyze } from './model/analyze';
@@ -34,6 +36,6 @@ export * from './findings';
 export * from './config';
 export { RULES, RULE_IDS, getRule, ruleDocsAnchor } from './rules/index';
 export type { Rule, RuleContext, RuleReport } from './rules/types';
-export { runRules, INTERNAL_RULE_ID } from './runner';
+export { evaluate, runRules, INTERNAL_RULE_ID, type Evaluation } from './runner';
 export { LineIndex } from './model/positions';
 export { applyFixes } from './fix';

@@ -5,7 +5,7 @@
 import type { Config } from './config';
 import { FindingSchema, type Finding, type Severity } from './findings';
 import type { LineIndex } from './model/positions';
-import type { Range, StatusDoc } from './model/schema';
+import type { Claim, ClaimKind, ClaimVerdict, Range, StatusDoc } from './model/schema';
 import { RULES } from './rules/index';
 import type { Rule, RuleContext, RuleReport } from './rules/types';
 
@@ -23,8 +23,42 @@ export function severityOf(rule: Rule, config: Config): Severity | 'off' {
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
+export interface Evaluation {
+  findings: Finding[];
+  /** One verdict per claim of `doc.claims`, by claim id. */
+  verdicts: ClaimVerdict[];
+}
+
 export function runRules(doc: StatusDoc, text: string, lines: LineIndex, options: RunOptions): Finding[] {
+  return evaluate(doc, text, lines, options).findings;
+}
+
+/** Verdict precedence: a claim any rule found wrong is wrong; one found right stays right over unchecked. */
+const RANK: Record<ClaimVerdict['verdict'], number> = { unchecked: 0, right: 1, wrong: 2 };
+
+/** Runs the rules and collects what they decided about each claim. */
+export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options: RunOptions): Evaluation {
   const findings: Finding[] = [];
+  const verdicts: ClaimVerdict[] = doc.claims.map((c) => ({
+    claim: c.id,
+    verdict: 'unchecked',
+    rule: null,
+    reason: c.unchecked ?? 'no enabled rule checks this claim',
+  }));
+  const byKind = new Map<ClaimKind, Claim[]>();
+  for (const c of doc.claims) {
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
+  }
+  const claimsOf = (...kinds: ClaimKind[]): readonly Claim[] =>
+    kinds.length === 1 ? byKind.get(kinds[0]!) ?? [] : doc.claims.filter((c) => kinds.includes(c.kind));
+  const decide = (claim: Claim, verdict: ClaimVerdict['verdict'], rule: string, reason: string | null) => {
+    const v = verdicts[claim.id];
+    if (!v || doc.claims[claim.id] !== claim) return;
+    if (RANK[verdict] < RANK[v.verdict] || (v.rule !== null && RANK[verdict] === RANK[v.verdict])) return;
+    verdicts[claim.id] = { claim: claim.id, verdict, rule, reason };
+  };
   for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule, options.config);
     if (severity === 'off') continue;
@@ -59,8 +93,12 @@ export function runRules(doc: StatusDoc, text: string, lines: LineIndex, options
       const checked = FindingSchema.safeParse(finding);
       if (!checked.success) throw new Error(`invalid finding: ${checked.error.issues[0]?.message}`);
       findings.push(finding);
+      if (r.claim) decide(r.claim, 'wrong', rule.id, r.message);
     };
-    const ctx: RuleContext = Object.freeze({ doc, text, lines, today: options.today, config: options.config, report });
+    const verdict = (claim: Claim, v: 'right' | 'unchecked', reason?: string) => {
+      decide(claim, v, rule.id, v === 'unchecked' ? reason ?? 'not checked' : reason ?? null);
+    };
+    const ctx: RuleContext = Object.freeze({ doc, text, lines, today: options.today, config: options.config, report, claims: claimsOf, verdict });
     try {
       rule.run(ctx);
     } catch (error) {
@@ -72,7 +110,7 @@ export function runRules(doc: StatusDoc, text: string, lines: LineIndex, options
       });
     }
   }
-  return sortFindings(findings);
+  return { findings: sortFindings(findings), verdicts };
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -3,6 +3,7 @@
  * plain-data model. No mdast node outlives this function.
  */
 import type { Heading, List as MdList, ListItem, Nodes, Parent, Root, Table as MdTable } from 'mdast';
+import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
 import { canonicalFieldName, PLAIN_FIELD_NAMES } from './fields';
 import { extractMilestones } from './milestones';
@@ -90,9 +91,11 @@ class Builder {
       dates: this.dates,
       milestones: [],
       blocks: this.blocks,
+      claims: [],
       isStatusDocument: false,
     };
     doc.milestones = extractMilestones(doc, { text: this.text, index: this.idx, vocabulary: this.vocab });
+    doc.claims = extractClaims({ doc, text: this.text, lines: this.idx, vocabulary: this.vocab });
     doc.isStatusDocument =
       doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
       doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||

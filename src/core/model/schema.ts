@@ -196,6 +196,92 @@ export const MilestoneSchema = z.object({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
+// ------------------------------------------------------------------ claims
+
+/**
+ * The kinds of checkable statement. Each kind has one extractor in `model/claims/<kind>.ts`
+ * (with its grammar in `grammar/`) and is compared by the rules that select it.
+ */
+export const CLAIM_KINDS = [
+  'ratio', 'change', 'factor', 'total', 'count', 'progress', 'status', 'milestone', 'sprint', 'document',
+] as const;
+export const ClaimKindSchema = z.enum(CLAIM_KINDS);
+export type ClaimKind = z.infer<typeof ClaimKindSchema>;
+
+/** A number as the claim or its evidence states it. */
+export const QuantitySchema = z.object({
+  value: z.number(),
+  /** A second value: the denominator of `n/m`. */
+  of: z.number().nullable(),
+  /** `%`, `points`, `x`, `ms`, `files`, … lower-cased, or null. */
+  unit: z.string().nullable(),
+  /** `~`, `≈`, `+` (as in `15+`), `<`, `>`, `≥`, `≤`, or null. */
+  qualifier: z.string().nullable(),
+  sign: z.enum(['+', '-']).nullable(),
+  /** Decimal places the author wrote. */
+  precision: z.number().int().min(0),
+  /** The digits as written (what a fix replaces). */
+  text: z.string(),
+  range: RangeSchema,
+});
+export type Quantity = z.infer<typeof QuantitySchema>;
+
+/** One piece of evidence: a part of a sum, an item counted, an endpoint, a box, a date. */
+export const EvidenceSchema = z.object({
+  /** What the evidence is to the claim; each kind documents its roles (`part`, `item`, `before`, `after`, `numerator`, `done`, `open`, `weight`, `completion`, `date`, `status`). */
+  role: z.string(),
+  /** A short label for messages and hovers (`Phase 2`, `Item 3`). */
+  label: z.string(),
+  range: RangeSchema,
+  quantity: QuantitySchema.nullable(),
+  status: StatusMentionSchema.nullable(),
+  date: DateValueSchema.nullable(),
+  /** Evidence that belongs together (the cells of one table row). */
+  group: z.number().int().nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const ClaimDataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+export const ClaimSchema = z.object({
+  /** Index in `doc.claims`, in document order. */
+  id: z.number().int().min(0),
+  kind: ClaimKindSchema,
+  /** The grammar form that read it (`paren-percent`, `total-row`, `heading-count`, …). */
+  form: z.string(),
+  /** What the claim is about, for messages (`Velocity`, `Phase 2`, `Documents Added`). */
+  subject: z.string(),
+  /** The stated value: the narrowest range a finding points at. */
+  range: RangeSchema,
+  /** The whole statement: the line, row, heading or field. */
+  statement: RangeSchema,
+  stated: QuantitySchema.nullable(),
+  status: StatusMentionSchema.nullable(),
+  date: DateValueSchema.nullable(),
+  evidence: z.array(EvidenceSchema),
+  /** Kind-specific facts the grammar read (the operation, a direction word, the unit family). */
+  data: ClaimDataSchema,
+  section: z.number().int().nullable(),
+  /** Set by the model when the pairing with evidence is not certain: the claim is kept, never checked. */
+  unchecked: z.string().nullable(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const VERDICTS = ['right', 'wrong', 'unchecked'] as const;
+export const VerdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** What the rules decided about a claim. */
+export const ClaimVerdictSchema = z.object({
+  claim: z.number().int().min(0),
+  verdict: VerdictSchema,
+  /** The rule that decided (null for a claim no enabled rule looked at). */
+  rule: z.string().nullable(),
+  /** For `unchecked`: why; for `wrong`: the finding's message. */
+  reason: z.string().nullable(),
+});
+export type ClaimVerdict = z.infer<typeof ClaimVerdictSchema>;
+
 export const BlockKindSchema = z.enum(['heading', 'paragraph', 'cell', 'code', 'html']);
 /** A run of text the extractors read: the source slice with markup masked to spaces. */
 export const BlockSchema = z.object({
@@ -229,6 +315,8 @@ export const StatusDocSchema = z.object({
   dates: z.array(DateValueSchema),
   milestones: z.array(MilestoneSchema),
   blocks: z.array(BlockSchema),
+  /** Every checkable statement, in document order (see `model/claims/`). */
+  claims: z.array(ClaimSchema),
   /** Cheap signals of status content: task items, progress numbers, status fields. */
   isStatusDocument: z.boolean(),
 });

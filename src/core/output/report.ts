@@ -1,7 +1,31 @@
 /** The stable JSON report (`--format json`), described by a zod schema. */
 import { z } from 'zod';
-import { ChecklistCountSchema, StatusValueSchema, type StatusDoc } from '../model/schema';
-import { FindingSchema, type Finding } from '../findings';
+import { ChecklistCountSchema, ClaimKindSchema, StatusValueSchema, VerdictSchema, type ClaimVerdict, type StatusDoc } from '../model/schema';
+import { FindingSchema, LocationSchema, type Finding } from '../findings';
+
+/** A checkable statement and what the rules decided about it. */
+export const ClaimReportSchema = LocationSchema.extend({
+  kind: ClaimKindSchema,
+  form: z.string(),
+  /** The stated value as written. */
+  text: z.string(),
+  verdict: VerdictSchema,
+  rule: z.string().nullable(),
+  /** Why it was not checked, or the finding's message when it is wrong. */
+  reason: z.string().nullable(),
+});
+export type ClaimReport = z.infer<typeof ClaimReportSchema>;
+
+export const ClaimSummarySchema = z.object({
+  /** Claims found. */
+  claims: z.number().int().min(0),
+  /** Claims a rule compared with their evidence (right + wrong). */
+  checked: z.number().int().min(0),
+  right: z.number().int().min(0),
+  wrong: z.number().int().min(0),
+  unchecked: z.number().int().min(0),
+});
+export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 
 export const FileReportSchema = z.object({
   path: z.string(),
@@ -11,6 +35,8 @@ export const FileReportSchema = z.object({
   /** The headline progress as written (`75% → 95%`), or null. */
   progress: z.string().nullable(),
   findings: z.array(FindingSchema),
+  claims: z.array(ClaimReportSchema),
+  summary: ClaimSummarySchema,
 });
 export type FileReport = z.infer<typeof FileReportSchema>;
 
@@ -26,7 +52,8 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export function fileReport(path: string, doc: StatusDoc, findings: Finding[]): FileReport {
+export function fileReport(path: string, doc: StatusDoc, findings: Finding[], verdicts: readonly ClaimVerdict[] = []): FileReport {
+  const claims = claimReports(doc, verdicts);
   return {
     path,
     title: doc.title,
@@ -34,7 +61,33 @@ export function fileReport(path: string, doc: StatusDoc, findings: Finding[]): F
     checklist: { ...doc.checklist },
     progress: headlineProgress(doc),
     findings,
+    claims,
+    summary: summarize(claims),
   };
+}
+
+export function claimReports(doc: StatusDoc, verdicts: readonly ClaimVerdict[]): ClaimReport[] {
+  return doc.claims.map((c) => {
+    const v = verdicts[c.id];
+    return {
+      kind: c.kind,
+      form: c.form,
+      line: c.range.line,
+      column: c.range.column,
+      endLine: c.range.endLine,
+      endColumn: c.range.endColumn,
+      text: c.stated?.text ?? c.status?.text ?? c.date?.text ?? c.subject,
+      verdict: v?.verdict ?? 'unchecked',
+      rule: v?.rule ?? null,
+      reason: v ? v.reason : c.unchecked ?? 'no enabled rule checks this claim',
+    };
+  });
+}
+
+export function summarize(claims: readonly Pick<ClaimReport, 'verdict'>[]): ClaimSummary {
+  const right = claims.filter((c) => c.verdict === 'right').length;
+  const wrong = claims.filter((c) => c.verdict === 'wrong').length;
+  return { claims: claims.length, checked: right + wrong, right, wrong, unchecked: claims.length - right - wrong };
 }
 
 /** The document's Overall Progress field as written, without markup. */

@@ -1,6 +1,6 @@
 import type { Field, NumberToken, Range, StatusDoc } from '../model/schema';
 import { classify } from './status-mismatch';
-import { cellBlocks, readWeightedTable, type WeightedTable } from './total-mismatch';
+import { cellBlocks, readWeightedTable, type WeightedTable } from '../model/cells';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from './util/numeric';
 

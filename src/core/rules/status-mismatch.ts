@@ -1,6 +1,6 @@
 import type { Range, Section, TaskItem } from '../model/schema';
 import { getVocabulary } from '../model/vocabulary';
-import { cellBlocks, parseCell } from './total-mismatch';
+import { cellBlocks, parseCell } from '../model/cells';
 import type { Rule, RuleContext } from './types';
 
 /**

@@ -1,6 +1,6 @@
-import type { Block, Range, StatusDoc, Table } from '../model/schema';
+import { cellBlocks, decimalsOf, NUM, parseCell, readWeightedTable, show, TOTAL_CELL, type CellNumber, type CellValue, type WeightedTable } from '../model/cells';
 import { parseNum } from '../model/numbers';
-import { getVocabulary } from '../model/vocabulary';
+import type { Block, Range, Table } from '../model/schema';
 import type { Rule, RuleContext, RuleReport } from './types';
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from './util/numeric';
 
@@ -22,102 +22,13 @@ export const totalMismatch: Rule = {
   },
 };
 
-// ------------------------------------------------------------------ table cells
-
-/** A table cell holding one number (and perhaps a status mark after it). */
-export interface CellNumber {
-  kind: 'percent' | 'ratio' | 'number';
-  value: number;
-  of: number | null;
-  precision: number;
-  /** `~`, `≈`, `<`, `>`, … written before the number, or `+` written after it (`15+`). */
-  qualifier: string | null;
-  /** The unit word or letter after the number (`h`, `hours`, `lines`), lower-cased, or ''. */
-  suffix: string;
-  currency: string;
-  /** The digits of the value (for a ratio, the numerator): what a fix replaces. */
-  range: Range;
-  text: string;
-  /** The whole cell, for related information. */
-  cellRange: Range;
-}
-
-export type CellValue = CellNumber | 'blank' | null;
-
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const CELL = new RegExp(
-  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]*))?(?<tail>.*)$`,
-  'du',
-);
-const BLANK_CELL = /^\s*(?:|-|–|—|n\/?a|tbd|tba|\?|…|\.\.\.)\s*$/i;
-
-/** Index of the blocks of table cells by `table:row:column` (row -1 is the header). */
-export function cellBlocks(doc: StatusDoc): Map<string, Block> {
-  const map = new Map<string, Block>();
-  for (const b of doc.blocks) if (b.table) map.set(b.table.join(':'), b);
-  return map;
-}
-
-export function parseCell(ctx: Pick<RuleContext, 'lines'>, block: Block | undefined): CellValue {
-  if (!block) return null;
-  let text = block.text;
-  let base = block.range.offset;
-  if (text.startsWith('|')) { text = text.slice(1); base++; }
-  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  if (BLANK_CELL.test(text)) return 'blank';
-  const m = CELL.exec(text);
-  if (!m) return null;
-  const g = m.groups!;
-  const tail = g.tail!.trim();
-  if (tail && !isStatusTail(tail)) return null;
-  let suffix = (g.suf ?? '').toLowerCase();
-  if (suffix && getVocabulary().find(suffix)?.index === 0 && !tail) suffix = '';
-  const nStart = base + m.indices!.groups!.n![0];
-  const cellStart = base + g.lead!.length;
-  return {
-    kind: g.pct ? 'percent' : g.of ? 'ratio' : 'number',
-    value: parseNum(g.n!),
-    of: g.of ? parseNum(g.of) : null,
-    precision: decimalsOf(g.n!),
-    qualifier: g.q ?? (g.plus ? '+' : null),
-    suffix,
-    currency: g.cur ?? '',
-    range: ctx.lines.range(nStart, nStart + g.n!.length),
-    text: g.n!,
-    cellRange: ctx.lines.range(cellStart, base + text.trimEnd().length),
-  };
-}
-
-/** What may follow a number in a cell without making it text: a status mark or word. */
-function isStatusTail(tail: string): boolean {
-  if (!/[\p{L}\p{N}]/u.test(tail)) return true;
-  const m = getVocabulary().find(tail);
-  if (!m) return false;
-  const rest = (tail.slice(0, m.index) + tail.slice(m.index + m.length)).trim();
-  return !/[\p{L}\p{N}]/u.test(rest);
-}
-
-function decimalsOf(s: string): number {
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-export function show(c: Pick<CellNumber, 'kind' | 'value' | 'of' | 'precision' | 'currency' | 'suffix' | 'text'>, value = c.value): string {
-  const n = formatLike(c, value);
-  if (c.kind === 'percent') return `${n}%`;
-  if (c.kind === 'ratio') return `${n}/${c.of}`;
-  return `${c.currency}${n}`;
-}
-
-const fmt = (v: number, precision: number) => formatLike({ text: '', precision }, roundTo(v, precision));
-
 // ------------------------------------------------------------------ Total rows
 
-/** A row whose first cell says Total and nothing else (`Total payers` is a row of its own). */
-const TOTAL_CELL = /^(?:grand\s+)?(?:total|totals|sum|overall|合计|总计|合計|총계|итого|всего|tổng(?:\s+cộng)?)\s*:?$/iu;
 
 /** Columns that hold averages, rates or scores, never sums. */
 const NOT_ADDITIVE = /avg|average|mean|median|rate|ratio|score|coverage|velocity|percent|%|\bper\b|\/|speed|latency|max|min|progress|complet|status|target|goal|trend|p9\d|p50|estimate\b|accuracy|quality|health|grade|rating|level|version|priority|rank|confidence|cpu|memory|size|duration|time\b|eta\b|variance|delta|change|growth/i;
+
+const fmt = (v: number, precision: number) => formatLike({ text: '', precision }, roundTo(v, precision));
 
 interface Part { row: number; name: string; cell: CellNumber }
 
@@ -202,86 +113,6 @@ function sumAgrees(total: CellNumber, parts: { precision: number; qualifier: str
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-// ------------------------------------------------------------------ weighted tables
-
-export interface WeightedRow {
-  row: number;
-  name: string;
-  weight: CellNumber;
-  completion: CellNumber;
-  contribution: CellNumber | null;
-  /** weight × completion, in the contribution's unit. */
-  computed: number;
-  /** Completion as a percentage (0–100). */
-  completionPct: number;
-}
-
-export interface WeightedTable {
-  table: Table;
-  weightCol: number;
-  completionCol: number;
-  contributionCol: number;
-  rows: WeightedRow[];
-  totalRow: number | null;
-  /** Σ weight × completion / Σ weight, as a percentage. */
-  overall: number;
-  /** Σ of the (correct) contributions in the contribution's unit. */
-  contributionSum: number;
-  /** Whether contributions are percentages (of the whole) rather than points of a score. */
-  percentScale: boolean;
-}
-
-/**
- * Reads a Weight | Completion | Contribution table. Null when it is not one, or when its rows do
- * not follow weight × completion = contribution (another formula is at work).
- */
-export function readWeightedTable(ctx: Pick<RuleContext, 'lines'>, table: Table, cells: Map<string, Block>): WeightedTable | null {
-  const w = table.columns.indexOf('weight');
-  if (w <= 0) return null;
-  const k = table.columns.indexOf('contribution');
-  const totalIdx = table.rows.findIndex((r) => TOTAL_CELL.test(r.cells[0]?.text ?? ''));
-  const cell = (r: number, c: number) => parseCell(ctx, cells.get(`${table.index}:${r}:${c}`));
-  const partRows = table.rows.map((_, i) => i).filter((i) => i !== totalIdx && (totalIdx < 0 || i < totalIdx));
-  if (partRows.length < 2) return null;
-  // The completion column: the first one whose rows are all percentages or scores.
-  const order = ['completion', 'value', 'status', 'other'];
-  const candidates = table.columns
-    .map((role, c) => ({ role, c }))
-    .filter(({ role, c }) => c > 0 && c !== w && c !== k && order.includes(role))
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
-  for (const { c } of candidates) {
-    const rows: WeightedRow[] = [];
-    let ok = true;
-    for (const r of partRows) {
-      const wc = cell(r, w);
-      const cc = cell(r, c);
-      const kc = k > 0 ? cell(r, k) : null;
-      if (!wc || wc === 'blank' || wc.kind !== 'percent' || !cc || cc === 'blank' || cc.kind === 'number' && k < 0) { ok = false; break; }
-      const completionPct = cc.kind === 'percent' ? cc.value : cc.kind === 'ratio' ? (cc.value / cc.of!) * 100 : NaN;
-      const contribution = kc && kc !== 'blank' ? kc : null;
-      if (k > 0 && !contribution) { ok = false; break; }
-      let computed: number;
-      if (!contribution || contribution.kind === 'percent') {
-        if (Number.isNaN(completionPct)) { ok = false; break; }
-        computed = (wc.value / 100) * completionPct;
-      } else computed = (wc.value / 100) * cc.value;
-      rows.push({ row: r, name: table.rows[r]!.cells[0]?.text || `row ${r + 1}`, weight: wc, completion: cc, contribution, computed, completionPct });
-    }
-    if (!ok) continue;
-    if (k > 0) {
-      const agree = rows.filter((x) => agreesAtPrecision(x.contribution!.value, x.computed, x.contribution!.precision)).length;
-      // A different formula (or a different column): most rows must follow weight × completion.
-      if (agree < Math.max(2, Math.ceil(rows.length / 2))) continue;
-    }
-    const weightSum = rows.reduce((s, x) => s + x.weight.value, 0);
-    const percentScale = !rows[0]!.contribution || rows[0]!.contribution.kind === 'percent';
-    const contributionSum = rows.reduce((s, x) => s + (x.contribution && agreesAtPrecision(x.contribution.value, x.computed, x.contribution.precision) ? x.contribution.value : x.computed), 0);
-    const overall = weightSum > 0 ? rows.reduce((s, x) => s + x.weight.value * x.completionPct, 0) / weightSum : NaN;
-    return { table, weightCol: w, completionCol: c, contributionCol: k, rows, totalRow: totalIdx >= 0 ? totalIdx : null, overall, contributionSum, percentScale };
-  }
-  return null;
-}
 
 function checkWeighted(
   ctx: RuleContext, table: Table, w: number, k: number, totalRow: number,

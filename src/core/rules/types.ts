@@ -1,7 +1,7 @@
 /** The contract between a rule and the runner. A rule only reports; the runner stamps the rest. */
 import type { Config } from '../config';
 import type { Fix, Related, Severity, StaleInfo } from '../findings';
-import type { Range, StatusDoc } from '../model/schema';
+import type { Claim, ClaimKind, Range, StatusDoc } from '../model/schema';
 import type { LineIndex } from '../model/positions';
 
 export type RuleTag = 'arithmetic' | 'consistency' | 'time' | 'encoding' | 'structure';
@@ -15,6 +15,8 @@ export interface RuleReport {
   alternatives?: { title: string; edits: { range: Range; text: string }[] }[];
   stale?: Omit<StaleInfo, 'dateRange' | 'statusRange'> & { dateRange?: Range | null; statusRange?: Range | null };
   detail?: string;
+  /** The claim this finding says is wrong (its verdict becomes `wrong`). */
+  claim?: Claim;
 }
 
 export interface RuleContext {
@@ -25,6 +27,13 @@ export interface RuleContext {
   readonly today: string;
   readonly config: Config;
   report(finding: RuleReport): void;
+  /** The claims of the given kinds, in document order. */
+  claims(...kinds: ClaimKind[]): readonly Claim[];
+  /**
+   * Records what the rule decided about a claim it looked at and did not report: `right`, or
+   * `unchecked` with the reason (units differ, an approximation, an ambiguous pairing).
+   */
+  verdict(claim: Claim, verdict: 'right' | 'unchecked', reason?: string): void;
 }
 
 export interface Rule {

@@ -1,0 +1,16 @@
+/**
+ * Every checkable statement of a document, extracted once while the model is built. Each
+ * construct has one extractor here (`<kind>.ts`) and its wording in `grammar/`; rules only
+ * compare the claims they are given (see CONTRIBUTING.md, "Adding a claim kind").
+ */
+import type { Claim } from '../schema';
+import type { ClaimExtractor, ExtractContext } from './types';
+
+/** The registry, in no particular order: claims are sorted by position afterwards. */
+export const EXTRACTORS: readonly ClaimExtractor[] = [];
+
+export function extractClaims(ctx: ExtractContext): Claim[] {
+  const drafts = EXTRACTORS.flatMap((x) => x.extract(ctx));
+  drafts.sort((a, b) => a.range.offset - b.range.offset || a.range.endOffset - b.range.endOffset || a.kind.localeCompare(b.kind));
+  return drafts.map((d, id) => ({ id, ...d }));
+}

@@ -1,0 +1,42 @@
+/** Views of the document text that extractors read. */
+import type { StatusDoc } from './schema';
+
+/**
+ * The text the rules may read: every block (headings, paragraphs, table cells, lines of plain
+ * fenced code) with its markup masked, everything else (list markers, code with a language,
+ * HTML blocks, front matter) blanked to spaces. Same length and line breaks as `text`, so a
+ * match's index is a document offset.
+ */
+export function checkedText(doc: Pick<StatusDoc, 'blocks'>, text: string): string {
+  const cached = checkedTextCache.get(doc);
+  if (cached && cached.text === text) return cached.masked;
+  const blocks = doc.blocks.filter((b) => b.kind !== 'html').sort((a, b) => a.range.offset - b.range.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const b of blocks) {
+    const end = b.range.offset + b.text.length;
+    if (end <= at) continue;
+    if (b.range.offset > at) parts.push(text.slice(at, b.range.offset).replace(/[^\r\n]/g, ' '));
+    parts.push(b.range.offset >= at ? b.text : b.text.slice(at - b.range.offset));
+    at = end;
+  }
+  if (at < text.length) parts.push(text.slice(at).replace(/[^\r\n]/g, ' '));
+  const masked = parts.join('');
+  checkedTextCache.set(doc, { text, masked });
+  return masked;
+}
+
+const checkedTextCache = new WeakMap<object, { text: string; masked: string }>();
+
+/** The lines of a text with their start offsets. */
+export function linesWithOffsets(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let at = 0;
+  for (const part of text.split(/(\r\n|\r|\n)/)) {
+    if (part === '\n' || part === '\r\n' || part === '\r') { at += part.length; continue; }
+    out.push({ text: part, offset: at });
+    at += part.length;
+  }
+  return out;
+}
+
