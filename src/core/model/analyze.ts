@@ -7,6 +7,7 @@ import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
 import { canonicalFieldName, PLAIN_FIELD_NAMES } from './fields';
 import { extractMilestones } from './milestones';
+import { findMojibake } from './mojibake';
 import { extractNumbers } from './numbers';
 import { parseMarkdown } from './parse';
 import { LineIndex } from './positions';
@@ -92,6 +93,7 @@ class Builder {
       milestones: [],
       blocks: this.blocks,
       claims: [],
+      mojibake: findMojibake(this.text).map((r) => ({ range: this.range(r.start, r.end), original: r.original, repaired: r.repaired })),
       isStatusDocument: false,
     };
     doc.milestones = extractMilestones(doc, { text: this.text, index: this.idx, vocabulary: this.vocab });

@@ -282,6 +282,14 @@ export const ClaimVerdictSchema = z.object({
 });
 export type ClaimVerdict = z.infer<typeof ClaimVerdictSchema>;
 
+/** Characters damaged by a cp1252 misreading of UTF-8 (`âœ…` for `✅`), with their repair (null when a byte was lost). */
+export const MojibakeRunSchema = z.object({
+  range: RangeSchema,
+  original: z.string(),
+  repaired: z.string().nullable(),
+});
+export type MojibakeRun = z.infer<typeof MojibakeRunSchema>;
+
 export const BlockKindSchema = z.enum(['heading', 'paragraph', 'cell', 'code', 'html']);
 /** A run of text the extractors read: the source slice with markup masked to spaces. */
 export const BlockSchema = z.object({
@@ -317,6 +325,8 @@ export const StatusDocSchema = z.object({
   blocks: z.array(BlockSchema),
   /** Every checkable statement, in document order (see `model/claims/`). */
   claims: z.array(ClaimSchema),
+  /** Damaged characters, in document order. */
+  mojibake: z.array(MojibakeRunSchema),
   /** Cheap signals of status content: task items, progress numbers, status fields. */
   isStatusDocument: z.boolean(),
 });
