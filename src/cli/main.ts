@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
-import { type Report } from '../core/output/report';
+import { reportSummary, type Report } from '../core/output/report';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
@@ -118,7 +118,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       out.write(formatText(report));
       if (!values.quiet) {
         const c = countBySeverity(report);
-        out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info\n`);
+        const s = report.summary ?? reportSummary(report.files);
+        out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked\n`);
       }
     }
     return countBySeverity(report).error > 0 ? 1 : 0;
@@ -141,6 +142,7 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
     if (o.ok) report.files.push({ path: t.path, ...o.result });
     else report.skipped.push({ path: t.path, reason: o.reason });
   });
+  report.summary = reportSummary(report.files);
   return report;
 }
 

@@ -1,5 +1,6 @@
-/** CodeLens above checklists (`☑ 7/13 done (54%)`) and score groups (`Δ verified`, `Δ expected +18`). */
+/** CodeLens above the title (`✓ 12 claims checked · 2 wrong`), checklists (`☑ 7/13 done (54%)`) and score groups (`Δ verified`, `Δ expected +18`). */
 import * as vscode from 'vscode';
+import { claimCounts, claimCountsText } from './claims';
 import type { Entry } from './documents';
 import type { AnalysisService } from './documents';
 import { percent, scoreOfHeading } from './progressTree';
@@ -16,6 +17,9 @@ export function lensesOf(entry: Entry): Lens[] {
   const doc = entry.doc;
   if (!doc) return [];
   const out: Lens[] = [];
+  // What the rules verified, above the title (or the first line).
+  const counts = claimCountsText(claimCounts(entry));
+  if (counts) out.push({ line: doc.titleRange?.line ?? 1, title: `✓ ${counts}` });
   // Checklists: each top-level task list with its nested tasks.
   const rootList = (i: number): number => {
     let t = doc.tasks[i]!;

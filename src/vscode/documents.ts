@@ -10,7 +10,7 @@
  * again without being parsed.
  */
 import * as vscode from 'vscode';
-import type { Finding, StatusDoc } from '../core/index';
+import type { ClaimVerdict, Finding, StatusDoc } from '../core/index';
 import type { IncrementalChecker } from '../core/incremental';
 import { engine } from './lazy';
 import { ResultCache } from './resultCache';
@@ -22,6 +22,8 @@ export interface Entry {
   /** The model, or null when the document was skipped. */
   doc: StatusDoc | null;
   findings: Finding[];
+  /** What the rules decided about each of `doc.claims` (empty when skipped). */
+  verdicts: ClaimVerdict[];
   /** Why the document was not analysed (too large, unreadable). */
   skipped: string | null;
   /** The pre-check or the model found status content. */
@@ -170,7 +172,7 @@ export class AnalysisService implements vscode.Disposable {
     const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(limit)));
     return {
       uri: document.uri, folder: vscode.workspace.getWorkspaceFolder(document.uri), version: document.version, today: todayOf(config),
-      doc: null, findings: [], skipped: skippedReason(length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(head),
+      doc: null, findings: [], verdicts: [], skipped: skippedReason(length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(head),
     };
   }
 
@@ -185,15 +187,15 @@ export class AnalysisService implements vscode.Disposable {
     const base = { uri, folder, version, today };
     const limit = host.maxFileSizeKB * 1024;
     if (text.length > limit) {
-      return { ...base, doc: null, findings: [], skipped: skippedReason(text.length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(text.slice(0, limit)) };
+      return { ...base, doc: null, findings: [], verdicts: [], skipped: skippedReason(text.length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(text.slice(0, limit)) };
     }
-    if (!engine().looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], skipped: null, isStatusDocument: false };
+    if (!engine().looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], verdicts: [], skipped: null, isStatusDocument: false };
     try {
-      const { doc, findings } = version >= 0 ? this.checkerFor(uri).check(text, { today, config }) : engine().check(text, { today, config });
-      return { ...base, doc, findings, skipped: null, isStatusDocument: true };
+      const { doc, findings, verdicts } = version >= 0 ? this.checkerFor(uri).check(text, { today, config }) : engine().check(text, { today, config });
+      return { ...base, doc, findings, verdicts, skipped: null, isStatusDocument: true };
     } catch (error) {
       this.log.error(`Checking ${uri.toString(true)} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return { ...base, doc: null, findings: [], skipped: `Skipped: the check failed (${String(error)}).`, isStatusDocument: true };
+      return { ...base, doc: null, findings: [], verdicts: [], skipped: `Skipped: the check failed (${String(error)}).`, isStatusDocument: true };
     }
   }
 
@@ -261,7 +263,7 @@ export class AnalysisService implements vscode.Disposable {
         // Read only what the pre-check needs to decide whether to list it at all.
         const head = decoder.decode((await vscode.workspace.fs.readFile(uri)).subarray(0, host.maxFileSizeKB * 1024));
         if (!engine().looksLikeStatusDocument(head)) return undefined;
-        return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], skipped: skippedReason(stat.size, host.maxFileSizeKB), isStatusDocument: true, version: -1, today: '' };
+        return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], verdicts: [], skipped: skippedReason(stat.size, host.maxFileSizeKB), isStatusDocument: true, version: -1, today: '' };
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
       return await this.analyzeBytes(uri, bytes);
@@ -279,10 +281,10 @@ export class AnalysisService implements vscode.Disposable {
     const hash = ResultCache.hash(bytes);
     const cached = await this.cache.get(hash, config, today);
     if (cached) {
-      return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), version: -1, today, doc: cached.doc, findings: cached.findings, skipped: null, isStatusDocument: true };
+      return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), version: -1, today, doc: cached.doc, findings: cached.findings, verdicts: cached.verdicts, skipped: null, isStatusDocument: true };
     }
     const entry = this.analyze(uri, decoder.decode(bytes), -1);
-    if (entry.doc && !entry.skipped) await this.cache.set(hash, config, today, { doc: entry.doc, findings: entry.findings });
+    if (entry.doc && !entry.skipped) await this.cache.set(hash, config, today, { doc: entry.doc, findings: entry.findings, verdicts: entry.verdicts });
     return entry;
   }
 

@@ -5,6 +5,7 @@
  * reads the current analysis; `getParent` makes `reveal` work.
  */
 import * as vscode from 'vscode';
+import { claimCounts, claimCountsText } from './claims';
 import type { Finding, Section, StatusDoc, StatusValue } from '../core/index';
 import { engine } from './lazy';
 import { CommandId } from './commands';
@@ -362,6 +363,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (entry.doc.status) lines.push(`Status: ${entry.doc.status.text}`);
     if (entry.doc.checklist.total) lines.push(`Checklist: ${entry.doc.checklist.done} of ${entry.doc.checklist.total} done`);
     if (findings) lines.push(`${findings} problem${findings === 1 ? '' : 's'}${stale ? ` (${stale} stale)` : ''}`);
+    const claims = claimCountsText(claimCounts(entry));
+    if (claims) lines.push(`Claims: ${claims}`);
     item.tooltip = lines.join('\n');
     return item;
   }

@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { Config, Finding, StatusDoc } from '../core/index';
+import type { ClaimVerdict, Config, Finding, StatusDoc } from '../core/index';
 import { engine } from './lazy';
 
-const FILE = 'results-v1.json';
+const FILE = 'results-v2.json';
 /** Entries kept at most (the most recently used); a workspace beyond that re-checks the rest. */
 const MAX_ENTRIES = 2000;
 /** Quiet time before changes are written. */
@@ -20,6 +20,7 @@ const WRITE_DELAY_MS = 2000;
 export interface CachedAnalysis {
   doc: StatusDoc;
   findings: Finding[];
+  verdicts: ClaimVerdict[];
 }
 
 interface CacheFileShape {
@@ -93,8 +94,12 @@ export class ResultCache implements vscode.Disposable {
     await this.load();
     const key = this.key(hash, config, today);
     const raw = this.entries.get(key) as Partial<CachedAnalysis> | undefined;
-    const { FindingSchema, StatusDocSchema } = engine();
-    if (raw && StatusDocSchema.safeParse(raw.doc).success && Array.isArray(raw.findings) && raw.findings.every((f) => FindingSchema.safeParse(f).success)) {
+    const { ClaimVerdictSchema, FindingSchema, StatusDocSchema } = engine();
+    if (
+      raw && StatusDocSchema.safeParse(raw.doc).success &&
+      Array.isArray(raw.findings) && raw.findings.every((f) => FindingSchema.safeParse(f).success) &&
+      Array.isArray(raw.verdicts) && raw.verdicts.length === raw.doc!.claims.length && raw.verdicts.every((v) => ClaimVerdictSchema.safeParse(v).success)
+    ) {
       // Most recently used last, so the oldest go first when the cache is full.
       this.entries.delete(key);
       this.entries.set(key, raw);

@@ -40,7 +40,7 @@ describe('CLI (dist/cli.js)', function () {
     const r = cli(['check', 'examples', '--today', TODAY]);
     const lines = r.stdout.trim().split('\n');
     const summary = lines.pop()!;
-    assert.match(summary, /^3 files checked: \d+ errors?, \d+ warnings?, \d+ info$/);
+    assert.match(summary, /^3 files checked: \d+ errors?, \d+ warnings?, \d+ info; \d+ claims? checked, \d+ wrong, \d+ not checked$/);
     for (const line of lines) assert.match(line, /^examples\/[\w.-]+\.md:\d+:\d+: (error|warning|info) [a-z-]+ .+/);
   });
 

@@ -49,6 +49,8 @@ export const ReportSchema = z.object({
   files: z.array(FileReportSchema),
   /** Files that could not be checked (unreadable, binary, not UTF-8, too large), with the reason. */
   skipped: z.array(SkippedSchema),
+  /** Claims over all files: how many the rules checked and how many were wrong. */
+  summary: ClaimSummarySchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -94,4 +96,9 @@ export function summarize(claims: readonly Pick<ClaimReport, 'verdict'>[]): Clai
 export function headlineProgress(doc: StatusDoc): string | null {
   const f = doc.fields.find((x) => x.name === 'overall-progress' && /\d\s?%/.test(x.value));
   return f ? f.value.replace(/\s+/g, ' ') : null;
+}
+
+/** The claim summary of a whole report. */
+export function reportSummary(files: readonly Pick<FileReport, 'claims'>[]): ClaimSummary {
+  return summarize(files.flatMap((f) => f.claims));
 }
