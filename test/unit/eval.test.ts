@@ -1,0 +1,94 @@
+/**
+ * Accuracy ratchet: recall and precision of the core on the labeled sets (test/eval) must not
+ * fall below the figures in test/eval/ratchet.json. Raise those figures when a change improves
+ * them. The core is called the way the CLI calls it (same decoding, default settings, the
+ * set's `today`); when dist/cli.js is present and newer than src/, the CLI's findings are
+ * compared with the core's as well.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeEntry, scoreSet } from '../eval/score';
+import { CLI, docLines, findingsFromCli, findingsFromCore, loadSet, ROOT, setPresent, SETS, type FullGot, type LabeledSet } from '../eval/sets';
+
+interface Ratchet { recall: number; precision: number }
+const RATCHET = JSON.parse(readFileSync(join(ROOT, 'test', 'eval', 'ratchet.json'), 'utf8')) as Record<string, Ratchet>;
+const set = (name: string): LabeledSet => SETS.find((s) => s.name === name)!;
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Why the CLI comparison cannot run, or null when it can. */
+function cliUnusable(): string | null {
+  if (!existsSync(CLI)) return 'dist/cli.js not built (npm run build)';
+  if (statSync(CLI).mtimeMs < newestMtime(join(ROOT, 'src'))) return 'dist/cli.js is older than src/ (npm run build)';
+  return null;
+}
+
+const keys = (m: Map<string, FullGot[]>): string[] =>
+  [...m.entries()].flatMap(([doc, gs]) => gs.map((g) => `${doc}:${g.line}:${g.column} ${g.rule} ${g.message}`)).sort();
+
+function ratchetSuite(name: string, title: string): void {
+  describe(title, function () {
+    const s = set(name);
+    before(function () {
+      if (!setPresent(s)) {
+        console.log(`      skipped: ${s.label} not found`);
+        this.skip();
+      }
+    });
+
+    it(`recall and precision stay at or above test/eval/ratchet.json (${name})`, function () {
+      const { expect, files } = loadSet(s);
+      const score = scoreSet(expect, findingsFromCore(files, expect.today));
+      const floor = RATCHET[name];
+      assert.ok(floor, `test/eval/ratchet.json has no entry "${name}"`);
+      const got = `recall ${score.hit}/${score.need} = ${score.recall.toFixed(4)}, precision ${score.precision.toFixed(4)} (${score.falsePositives} false positives)`;
+      assert.ok(score.recall >= floor.recall - 1e-9, `${name}: recall fell below ${floor.recall}: ${got}`);
+      assert.ok(score.precision >= floor.precision - 1e-9, `${name}: precision fell below ${floor.precision}: ${got}`);
+    });
+
+    it(`the core and dist/cli.js give identical findings (${name})`, function () {
+      const why = cliUnusable();
+      if (why) {
+        console.log(`      skipped: ${why}`);
+        this.skip();
+      }
+      const { expect, files } = loadSet(s);
+      assert.deepEqual(keys(findingsFromCli(files, expect.today)), keys(findingsFromCore(files, expect.today)));
+    });
+  });
+}
+
+ratchetSuite('shared-labeled', 'accuracy ratchet on ../shared/labeled (third-party documents from ../shared)');
+ratchetSuite('own', 'accuracy ratchet on test/eval/docs (the project\'s own labeled set)');
+
+describe('own labeled set (test/eval)', () => {
+  const s = set('own');
+  const { expect, files } = loadSet(s);
+
+  it('labels every document in test/eval/docs and only those', () => {
+    const onDisk = readdirSync(s.docsDir).filter((f) => f.endsWith('.md')).sort();
+    assert.deepEqual(Object.keys(expect.docs).sort(), onDisk);
+    assert.equal(expect.today, '2026-12-01');
+  });
+
+  it('puts the evidence of each required error on its first listed line', () => {
+    for (const [i, file] of files.entries()) {
+      const name = Object.keys(expect.docs)[i]!;
+      const lines = docLines(file);
+      for (const e of (expect.docs[name]!.required ?? []).map(normalizeEntry)) {
+        assert.ok(e.lines.length > 0 && e.lines.every((n) => Number.isInteger(n) && n >= 1 && n <= lines.length), `${name}: bad lines ${JSON.stringify(e.lines)}`);
+        assert.ok(e.evidence, `${name}: ${e.rule} on ${e.lines[0]} has no evidence`);
+        assert.equal(lines[e.lines[0]! - 1]!.trim(), e.evidence!.trim(), `${name}: evidence of ${e.rule} is not line ${e.lines[0]}`);
+        assert.ok(e.why, `${name}: ${e.rule} on ${e.lines[0]} has no why`);
+      }
+    }
+  });
+});
