@@ -103,3 +103,43 @@ describe('own labeled set (test/eval)', () => {
     }
   });
 });
+
+describe('eval scoring (test/eval/score.ts)', () => {
+  const got = (pairs: [string, number][]) => pairs.map(([rule, line]) => ({ rule, line }));
+
+  it('matches each requirement once, excuses allowed findings and repeats on a matched requirement', () => {
+    const s = scoreSet(
+      {
+        today: '2026-12-01',
+        docs: {
+          'a.md': {
+            required: [{ rule: 'ratio-mismatch', lines: [3, 4] }, ['total-mismatch', [9]], { rule: 'count-mismatch', lines: [12] }],
+            allowed: [['status-mismatch', [1]]],
+          },
+          'b.md': { required: [] },
+        },
+      },
+      new Map([
+        ['a.md', got([['ratio-mismatch', 4], ['ratio-mismatch', 3], ['total-mismatch', 9], ['status-mismatch', 1], ['total-mismatch', 10]])],
+        ['b.md', got([['stale-document', 2]])],
+      ]),
+    );
+    assert.equal(s.hit, 2);
+    assert.equal(s.need, 3);
+    assert.deepEqual(s.misses.map((m) => `${m.doc} ${m.rule}`), ['a.md count-mismatch']);
+    assert.deepEqual(s.falsePositiveList.map((f) => `${f.doc} ${f.rule} ${f.line}`), ['a.md total-mismatch 10', 'b.md stale-document 2']);
+    assert.equal(s.precision, 2 / 4);
+    const ratio = s.rules.find((r) => r.rule === 'ratio-mismatch')!;
+    assert.deepEqual([ratio.required, ratio.hit, ratio.falsePositives], [1, 1, 0]);
+  });
+
+  it('with forbidden, counts only the listed pairs as false positives', () => {
+    const s = scoreSet(
+      { today: '2026-12-01', docs: { 'seed.md': { required: [['delta-mismatch', [5]]], forbidden: [['delta-mismatch', [7]]], stretch: [['factor-mismatch', [8]]] } } },
+      new Map([['seed.md', got([['delta-mismatch', 7], ['mojibake', 2], ['factor-mismatch', 8]])]]),
+    );
+    assert.equal(s.hit, 0);
+    assert.equal(s.falsePositives, 1);
+    assert.deepEqual([s.stretchHit, s.stretchNeed], [1, 1]);
+  });
+});
