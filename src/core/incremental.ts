@@ -263,7 +263,7 @@ export class IncrementalChecker {
   check(text: string, options: CheckOptions): CheckResult {
     const config = options.config ?? DEFAULT_CONFIG;
     const doc = analyzeTree(text, this.parser.parse(text), { statusWords: config.statusWords });
-    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config });
+    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, reportUnusedDisables: options.reportUnusedDisables });
     return { doc, findings, verdicts };
   }
 }

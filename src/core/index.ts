@@ -13,6 +13,8 @@ export interface CheckOptions {
   /** `YYYY-MM-DD`. */
   today: string;
   config?: Config;
+  /** Report suppression comments that silence nothing (`unused-disable` warnings). */
+  reportUnusedDisables?: boolean;
 }
 
 export interface CheckResult {
@@ -26,7 +28,7 @@ export interface CheckResult {
 export function check(text: string, options: CheckOptions): CheckResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const doc = analyze(text, { statusWords: config.statusWords });
-  const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config });
+  const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, reportUnusedDisables: options.reportUnusedDisables });
   return { doc, findings, verdicts };
 }
 
@@ -36,6 +38,8 @@ export * from './findings';
 export * from './config';
 export { RULES, RULE_IDS, getRule, ruleDocsAnchor } from './rules/index';
 export type { Rule, RuleContext, RuleReport } from './rules/types';
-export { evaluate, runRules, INTERNAL_RULE_ID, type Evaluation } from './runner';
+export { evaluate, runRules, INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID, type Evaluation } from './runner';
+export { applySuppressions } from './suppress';
+export { disableLineComment, disableNextLineComment } from './grammar/suppressions';
 export { LineIndex } from './model/positions';
 export { applyFixes } from './fix';

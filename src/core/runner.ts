@@ -8,6 +8,7 @@ import type { LineIndex } from './model/positions';
 import type { Claim, ClaimKind, ClaimVerdict, Range, StatusDoc } from './model/schema';
 import { RULES } from './rules/index';
 import type { Rule, RuleContext, RuleReport } from './rules/types';
+import { applySuppressions } from './suppress';
 
 export const INTERNAL_RULE_ID = 'internal-error';
 
@@ -15,7 +16,11 @@ export interface RunOptions {
   today: string;
   config: Config;
   rules?: readonly Rule[];
+  /** Report suppression comments that silence nothing, as `unused-disable` warnings. */
+  reportUnusedDisables?: boolean;
 }
+
+export const UNUSED_DISABLE_RULE_ID = 'unused-disable';
 
 const loc = (r: Range) => ({ line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn });
 
@@ -45,6 +50,7 @@ export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options
     rule: null,
     reason: c.unchecked ?? 'no enabled rule checks this claim',
   }));
+  const claimOf = new Map<Finding, Claim>();
   const byKind = new Map<ClaimKind, Claim[]>();
   for (const c of doc.claims) {
     const list = byKind.get(c.kind);
@@ -93,7 +99,10 @@ export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options
       const checked = FindingSchema.safeParse(finding);
       if (!checked.success) throw new Error(`invalid finding: ${checked.error.issues[0]?.message}`);
       findings.push(finding);
-      if (r.claim) decide(r.claim, 'wrong', rule.id, r.message);
+      if (r.claim) {
+        decide(r.claim, 'wrong', rule.id, r.message);
+        claimOf.set(finding, r.claim);
+      }
     };
     const verdict = (claim: Claim, v: 'right' | 'unchecked', reason?: string) => {
       decide(claim, v, rule.id, v === 'unchecked' ? reason ?? 'not checked' : reason ?? null);
@@ -110,7 +119,23 @@ export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options
       });
     }
   }
-  return { findings: sortFindings(findings), verdicts };
+  const { kept, suppressed, unused } = applySuppressions(findings, doc.suppressions);
+  for (const f of suppressed) {
+    const claim = claimOf.get(f);
+    if (claim) verdicts[claim.id] = { claim: claim.id, verdict: 'unchecked', rule: f.rule, reason: 'silenced by a status-docs-disable comment' };
+  }
+  if (options.reportUnusedDisables) {
+    for (const s of unused) {
+      kept.push({
+        rule: UNUSED_DISABLE_RULE_ID,
+        severity: 'warning',
+        message: `Unused suppression: no finding${s.rules.length ? ` of ${s.rules.join(', ')}` : ''} ${s.kind === 'file' ? 'in this document' : s.kind === 'next-line' ? 'on the next line' : s.kind === 'line' ? 'on this line' : 'below it'} to silence.`,
+        ...loc(s.range),
+        fix: { title: 'Remove the unused suppression comment', preferred: false, edits: [{ ...loc(s.range), text: '' }] },
+      });
+    }
+  }
+  return { findings: sortFindings(kept), verdicts };
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -3,6 +3,7 @@
  * plain-data model. No mdast node outlives this function.
  */
 import type { Heading, List as MdList, ListItem, Nodes, Parent, Root, Table as MdTable } from 'mdast';
+import { findSuppressions } from '../grammar/suppressions';
 import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
 import { canonicalFieldName, PLAIN_FIELD_NAMES } from './fields';
@@ -13,7 +14,7 @@ import { parseMarkdown } from './parse';
 import { LineIndex } from './positions';
 import type {
   Block, ColumnRole, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
-  StatusMention, StatusValue, Table, TableCell, TableRow, TaskItem,
+  StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
 } from './schema';
 import { getVocabulary, type StatusMatch, type StatusVocabulary } from './vocabulary';
 
@@ -93,6 +94,7 @@ class Builder {
       milestones: [],
       blocks: this.blocks,
       claims: [],
+      suppressions: this.collectSuppressions(root),
       mojibake: findMojibake(this.text).map((r) => ({ range: this.range(r.start, r.end), original: r.original, repaired: r.repaired })),
       isStatusDocument: false,
     };
@@ -103,6 +105,23 @@ class Builder {
       doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
       (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
     return doc;
+  }
+
+  /** Suppression comments in HTML nodes, block or inline (never in code). */
+  private collectSuppressions(root: Root): Suppression[] {
+    if (!this.text.includes('status-docs-')) return [];
+    const out: Suppression[] = [];
+    const stack: Nodes[] = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'html') {
+        for (const d of findSuppressions(this.text.slice(startOf(n), endOf(n)), startOf(n))) out.push({ kind: d.kind, rules: d.rules, range: this.range(d.start, d.end) });
+      } else if ('children' in n) {
+        const kids = (n as Parent).children;
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Nodes);
+      }
+    }
+    return out;
   }
 
   private escapedHeadingTitle(): { title: string; range: Range } | null {

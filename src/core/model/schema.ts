@@ -290,6 +290,15 @@ export const MojibakeRunSchema = z.object({
 });
 export type MojibakeRun = z.infer<typeof MojibakeRunSchema>;
 
+/** A `<!-- status-docs-disable… -->` comment (see `grammar/suppressions.ts`). */
+export const SuppressionSchema = z.object({
+  kind: z.enum(['next-line', 'line', 'disable', 'enable', 'file']),
+  /** Rule ids; empty means every rule. */
+  rules: z.array(z.string()),
+  range: RangeSchema,
+});
+export type Suppression = z.infer<typeof SuppressionSchema>;
+
 export const BlockKindSchema = z.enum(['heading', 'paragraph', 'cell', 'code', 'html']);
 /** A run of text the extractors read: the source slice with markup masked to spaces. */
 export const BlockSchema = z.object({
@@ -327,6 +336,8 @@ export const StatusDocSchema = z.object({
   claims: z.array(ClaimSchema),
   /** Damaged characters, in document order. */
   mojibake: z.array(MojibakeRunSchema),
+  /** Suppression comments, in document order. */
+  suppressions: z.array(SuppressionSchema),
   /** Cheap signals of status content: task items, progress numbers, status fields. */
   isStatusDocument: z.boolean(),
 });
