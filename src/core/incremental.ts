@@ -21,6 +21,7 @@ import { parseMarkdown } from './model/parse';
 import { LineIndex } from './model/positions';
 import { FileReportSchema, type FileReport } from './output/report';
 import { runRules } from './runner';
+import { budgetCheck, stripBom } from './budget';
 
 // ------------------------------------------------------------------------ chunking
 
@@ -260,10 +261,13 @@ function moveTree(tree: ChunkTree, line: number, offset: number): ChunkTree {
 export class IncrementalChecker {
   readonly parser = new IncrementalParser();
 
-  check(text: string, options: CheckOptions): CheckResult {
+  check(input: string, options: CheckOptions): CheckResult {
+    const text = stripBom(input);
     const config = options.config ?? DEFAULT_CONFIG;
+    const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
     const doc = analyzeTree(text, this.parser.parse(text), { statusWords: config.statusWords });
-    const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config });
+    stopIfLate();
+    const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config, stopIfLate });
     return { doc, findings };
   }
 }

@@ -2,6 +2,7 @@
  * The public API of the core. Pure: no `vscode`, no file system, no clock — the hosts pass
  * the text, the configuration and "today".
  */
+import { budgetCheck, stripBom } from './budget';
 import { DEFAULT_CONFIG, type Config } from './config';
 import type { Finding } from './findings';
 import { analyze } from './model/analyze';
@@ -13,6 +14,11 @@ export interface CheckOptions {
   /** `YYYY-MM-DD`. */
   today: string;
   config?: Config;
+  /**
+   * A clock in milliseconds, passed by the host (the core reads none). With it, analysis that
+   * takes longer than `config.maxAnalysisMs` stops with `AnalysisStopped`, checked between steps.
+   */
+  now?: () => number;
 }
 
 export interface CheckResult {
@@ -20,11 +26,17 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** Parses, builds the model and runs every enabled rule. */
-export function check(text: string, options: CheckOptions): CheckResult {
+/**
+ * Parses, builds the model and runs every enabled rule. A leading byte order mark is dropped
+ * first, so positions are those an editor shows.
+ */
+export function check(input: string, options: CheckOptions): CheckResult {
+  const text = stripBom(input);
   const config = options.config ?? DEFAULT_CONFIG;
+  const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
   const doc = analyze(text, { statusWords: config.statusWords });
-  const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config });
+  stopIfLate();
+  const findings = runRules(doc, text, new LineIndex(text), { today: options.today, config, stopIfLate });
   return { doc, findings };
 }
 
@@ -37,3 +49,5 @@ export type { Rule, RuleContext, RuleReport } from './rules/types';
 export { runRules, INTERNAL_RULE_ID } from './runner';
 export { LineIndex } from './model/positions';
 export { applyFixes } from './fix';
+export { AnalysisStopped, analysisStoppedReason, stripBom } from './budget';
+export { decodeText, type DecodeResult } from './decode';

@@ -2,6 +2,7 @@
  * Runs the registry over a model: stamps rule id and configured severity, validates what rules
  * report, sorts findings, and turns a rule's exception into a finding instead of losing the rest.
  */
+import { AnalysisStopped } from './budget';
 import type { Config } from './config';
 import { FindingSchema, type Finding, type Severity } from './findings';
 import type { LineIndex } from './model/positions';
@@ -15,6 +16,8 @@ export interface RunOptions {
   today: string;
   config: Config;
   rules?: readonly Rule[];
+  /** Called before each rule; throws `AnalysisStopped` when the time budget is spent. */
+  stopIfLate?: () => void;
 }
 
 const loc = (r: Range) => ({ line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn });
@@ -28,6 +31,7 @@ export function runRules(doc: StatusDoc, text: string, lines: LineIndex, options
   for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule, options.config);
     if (severity === 'off') continue;
+    options.stopIfLate?.();
     const report = (r: RuleReport) => {
       const finding: Finding = {
         rule: rule.id,
@@ -64,6 +68,7 @@ export function runRules(doc: StatusDoc, text: string, lines: LineIndex, options
     try {
       rule.run(ctx);
     } catch (error) {
+      if (error instanceof AnalysisStopped) throw error;
       findings.push({
         rule: INTERNAL_RULE_ID,
         severity: 'warning',
