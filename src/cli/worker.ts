@@ -228,6 +228,7 @@ function runInWorkers(
       // No worker has sent a result for a long time (every one died, or one died holding a
       // file): check here what no live worker holds, within the cooperative budget.
       drain();
+      warmUp(options.today, options.config);
       const busy = held();
       for (let k = 0; k < files.length; k++) {
         if (texts[k] === undefined && !busy.has(k)) accept({ index: k, json: JSON.stringify(checkFile(files[k]!, options.today, options.config, Date.now)) });
