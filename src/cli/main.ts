@@ -63,6 +63,7 @@ function loadConfig(file: string | undefined): Config {
     } catch (e) {
       throw new UsageError(`config file ${file} is not valid JSON: ${(e as Error).message}`);
     }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`config file ${file} must hold a JSON object ({ "rules": … }), not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`);
   }
   const { config, problems } = parseConfig(raw, RULE_IDS);
   // One line per problem; the run stops (a bad config is never half applied).

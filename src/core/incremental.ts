@@ -289,7 +289,10 @@ export interface CacheContext {
  * for the same tool version, settings and day (time-based rules depend on the day).
  */
 export function cacheContextKey(context: CacheContext): string {
-  return `v1:${hash64(stableJson({ tool: context.toolVersion, config: context.config, today: context.today }))}`;
+  // The time budget changes whether an analysis finishes, never what a finished one found (and
+  // a stopped one is not cached): it is not part of the key.
+  const { maxAnalysisMs: _budget, ...config } = context.config;
+  return `v1:${hash64(stableJson({ tool: context.toolVersion, config, today: context.today }))}`;
 }
 
 export function toCachedResult(report: FileReport): CachedResult {

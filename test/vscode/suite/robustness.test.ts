@@ -48,7 +48,7 @@ describe('robust workspace scan', () => {
     this.timeout(120_000);
     const ext = await api();
     let text = '# Slow Tracker\n\n**Status**: In Progress\n\n';
-    for (let k = 0; text.length < 300_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
+    for (let k = 0; text.length < 100_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
     await vscode.workspace.fs.writeFile(fixture('feature-slow.md'), new TextEncoder().encode(text));
     await setSetting('maxAnalysisMs', 1);
     await vscode.commands.executeCommand('statusDocs.refresh');
