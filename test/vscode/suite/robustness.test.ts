@@ -48,7 +48,9 @@ describe('robust workspace scan', () => {
     this.timeout(120_000);
     const ext = await api();
     let text = '# Slow Tracker\n\n**Status**: In Progress\n\n';
-    for (let k = 0; text.length < 100_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
+    // Small enough to finish within the default budget even on a loaded machine (100 KB did not
+    // always), large enough to take more than 1 ms.
+    for (let k = 0; text.length < 10_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
     await vscode.workspace.fs.writeFile(fixture('feature-slow.md'), new TextEncoder().encode(text));
     await setSetting('maxAnalysisMs', 1);
     await vscode.commands.executeCommand('statusDocs.refresh');
@@ -56,10 +58,12 @@ describe('robust workspace scan', () => {
     const slow = await waitFor('the skipped entry', () => ext.service.get(fixture('feature-slow.md'))?.skipped, 30_000);
     assert.match(slow, /^Skipped: analysis stopped after 1 ms \(statusDocs\.maxAnalysisMs\)\.$/);
     assert.ok(ext.service.all().some((e) => e.uri.toString() === fixture('feature-slow.md').toString()), 'listed in the Progress view');
+    // The scan went on: the other documents are listed with their results (from the result
+    // cache, whose key leaves the budget out).
+    assert.ok(ext.service.all().filter((e) => e.doc).length >= 2, 'other documents are listed with results');
     await setSetting('maxAnalysisMs', undefined);
     await vscode.commands.executeCommand('statusDocs.refresh');
     await ext.service.whenIdle();
     await waitFor('the document checked with the default budget', () => ext.service.get(fixture('feature-slow.md'))?.doc, 60_000);
-    assert.ok(ext.service.all().filter((e) => e.doc).length >= 2, 'other documents are checked');
   });
 });
