@@ -17,19 +17,25 @@ const common = {
   logLevel: 'warning',
 };
 
+// The CLI's file walker (fdir, under tinyglobby) is bundled from its ES module build, which
+// reads `import.meta.url`; in a CommonJS bundle that is the bundle's own file URL.
+const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+const cliCommon = { ...common, define: { 'import.meta.url': '__importMetaUrl' } };
+
 await Promise.all([
   build({
-    ...common,
+    ...cliCommon,
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { STATUS_DOCS_VERSION: JSON.stringify(pkg.version) },
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
+    define: { ...cliCommon.define, STATUS_DOCS_VERSION: JSON.stringify(pkg.version) },
   }),
   // The CLI's worker threads (src/cli/worker.ts) load this bundle.
   build({
-    ...common,
+    ...cliCommon,
     entryPoints: { worker: 'src/cli/worker.ts' },
     outdir: 'dist',
+    banner: { js: importMetaUrl },
   }),
   // The extension: a thin host that loads its engine (parser, rules, zod: src/vscode/engine.ts)
   // on first use, so activation does not pay for them.

@@ -1,114 +1,197 @@
-/** Finding and reading the markdown files the CLI was asked about. The only file-system code of the CLI. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+/**
+ * Finding and reading the markdown files the CLI was asked about. The only file-system code of
+ * the CLI. Folders are walked and globs expanded by tinyglobby (matching by picomatch); only
+ * regular files are ever opened: FIFOs, sockets and devices are skipped with a note, because
+ * opening a FIFO blocks until something writes to it.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { decodeText } from '../core/decode';
 
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test', '.next', '.cache', 'coverage', '.status-docs-cache']);
+const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd'];
 const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i;
+const MARKDOWN_GLOB = `**/*.{${MARKDOWN_EXTENSIONS.join(',')}}`;
+const IGNORE = [...SKIP_DIRS].map((d) => `**/${d}/**`);
 export const MAX_BYTES = 8 * 1024 * 1024;
 
 export interface Target { path: string; abs: string }
 export interface Problem { path: string; reason: string }
 
-/** Expands paths, directories (recursively) and globs into markdown files, sorted and deduplicated. */
-export function collectTargets(args: string[], cwd: string): { targets: Target[]; problems: Problem[] } {
+export interface Collected {
+  targets: Target[];
+  /** Files found but not checked (not regular files, unreadable folders): a note each, the run goes on. */
+  problems: Problem[];
+  /** Arguments that name nothing to check (no such path; a glob or folder without markdown): usage errors. */
+  errors: Problem[];
+}
+
+/** Expands paths, folders (recursively) and globs into markdown files, sorted and deduplicated. */
+export function collectTargets(args: string[], cwd: string): Collected {
   const found = new Map<string, Target>();
   const problems: Problem[] = [];
-  const add = (abs: string) => found.set(abs, { abs, path: display(abs, cwd) });
+  const errors: Problem[] = [];
+  const seenReal = new Set<string>();
+  /** Adds a candidate found by a walk or named directly; true when it is a regular file. */
+  const consider = (abs: string, st?: Stats): boolean => {
+    const kind = fileKind(abs, st);
+    if (kind !== 'file') {
+      problems.push({ path: display(abs, cwd), reason: kind });
+      return false;
+    }
+    let real = abs;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      // Keep the path as given.
+    }
+    if (seenReal.has(real)) return true;
+    seenReal.add(real);
+    found.set(abs, { abs, path: display(abs, cwd) });
+    return true;
+  };
   for (const arg of args.length ? args : ['.']) {
-    if (/[*?[{]/.test(arg)) {
-      const { root, regex } = globToRegex(arg, cwd);
+    const abs = resolve(cwd, arg);
+    const st = statOrNull(abs);
+    if (!st && isDynamicPattern(arg)) {
       const before = found.size;
-      walk(root, (abs) => { if (regex.test(abs.split(sep).join('/'))) add(abs); }, problems, cwd);
-      if (found.size === before) problems.push({ path: arg, reason: 'no markdown file matches this pattern' });
+      expandGlob(arg, cwd, consider, problems);
+      if (found.size === before) errors.push({ path: arg, reason: 'no markdown file matches this pattern' });
       continue;
     }
-    const abs = resolve(cwd, arg);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch (e) {
-      problems.push({ path: arg, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : `cannot read (${(e as Error).message})` });
+    if (!st) {
+      errors.push({ path: arg, reason: lstatOrNull(abs) ? 'broken symbolic link' : 'no such file or directory' });
       continue;
     }
     if (st.isDirectory()) {
       const before = found.size;
-      walk(abs, (f) => { if (MARKDOWN.test(f)) add(f); }, problems, cwd);
-      if (found.size === before) problems.push({ path: arg, reason: 'directory contains no markdown files' });
-    } else add(abs);
+      walkFolder(abs, cwd, consider, problems);
+      if (found.size === before) errors.push({ path: arg, reason: 'folder contains no markdown files' });
+    } else consider(abs, st);
   }
-  return { targets: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
+  return { targets: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems, errors };
 }
 
-function walk(dir: string, visit: (abs: string) => void, problems: Problem[], cwd: string): void {
-  let entries;
+/** Every markdown file under `dir`, skipping SKIP_DIRS; special files are noted, not opened. */
+function walkFolder(dir: string, cwd: string, consider: (abs: string) => boolean, problems: Problem[]): void {
+  const options = { cwd: dir, dot: true, ignore: IGNORE, followSymbolicLinks: true, caseSensitiveMatch: false, expandDirectories: false };
+  for (const rel of globSync([MARKDOWN_GLOB], options)) consider(join(dir, rel));
+  noteSpecialFiles(dir, options, (rel) => MARKDOWN.test(rel), cwd, problems);
+}
+
+/** `docs/**\/*.md`: tinyglobby from the pattern's static folder (`docs`). */
+function expandGlob(pattern: string, cwd: string, consider: (abs: string) => boolean, problems: Problem[]): void {
+  const parts = pattern.split(/[\\/]/);
+  let i = 0;
+  while (i < parts.length - 1 && !isDynamicPattern(parts[i]!)) i++;
+  const base = resolve(cwd, parts.slice(0, i).join('/') || (pattern.startsWith('/') ? '/' : '.'));
+  const rest = parts.slice(i).join('/');
+  if (!statOrNull(base)?.isDirectory()) return;
+  const options = { cwd: base, dot: true, ignore: IGNORE, followSymbolicLinks: true, expandDirectories: false };
+  for (const rel of globSync([rest], options)) consider(join(base, rel));
+  const isMatch = picomatch(rest, { dot: true });
+  noteSpecialFiles(base, options, isMatch, cwd, problems);
+}
+
+/**
+ * The walk lists regular files and symbolic links only (a symlink to a FIFO is caught by
+ * `consider`). A FIFO, socket or device sitting in a scanned folder is not listed at all; this
+ * pass finds those whose name matches, so that they are reported instead of silently missing.
+ */
+function noteSpecialFiles(
+  root: string, options: { cwd: string; dot: boolean; ignore: string[]; followSymbolicLinks: boolean },
+  matches: (rel: string) => boolean, cwd: string, problems: Problem[],
+): void {
+  const dirs = ['', ...globSync(['**'], { ...options, onlyDirectories: true, expandDirectories: false })];
+  for (const d of dirs) {
+    let entries;
+    try {
+      entries = readdirSync(join(root, d), { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: display(join(root, d), cwd), reason: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isFile() || e.isDirectory() || e.isSymbolicLink()) continue;
+      const rel = (d ? join(d, e.name) : e.name).split(sep).join('/').replace(/\/+/g, '/');
+      if (matches(rel)) problems.push({ path: display(join(root, rel), cwd), reason: specialKind(e) });
+    }
+  }
+}
+
+/** 'file' for a regular file (after symlinks), else the reason it is skipped. Never opens it. */
+function fileKind(abs: string, st?: Stats): string {
+  const s = st ?? statOrNull(abs);
+  if (!s) return lstatOrNull(abs) ? 'broken symbolic link, skipped' : 'no such file or directory';
+  if (s.isFile()) return 'file';
+  const via = lstatOrNull(abs)?.isSymbolicLink() ? 'symbolic link to ' : '';
+  return `${via}${specialKind(s)}`;
+}
+
+function specialKind(s: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean; isDirectory(): boolean }): string {
+  const what = s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isBlockDevice() || s.isCharacterDevice() ? 'a device' : s.isDirectory() ? 'a folder' : 'not a regular file';
+  return `${what}: not a regular file, skipped`;
+}
+
+function statOrNull(abs: string): Stats | null {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    problems.push({ path: display(dir, cwd), reason: `cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-    return;
-  }
-  for (const e of entries) {
-    const abs = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(abs, visit, problems, cwd);
-    } else if (e.isFile() || e.isSymbolicLink()) visit(abs);
+    return statSync(abs);
+  } catch {
+    return null;
   }
 }
 
-/** `docs/**\/*.md` → the folder to walk and a regex over absolute forward-slash paths. */
-export function globToRegex(pattern: string, cwd: string): { root: string; regex: RegExp } {
-  const abs = resolve(cwd, pattern).split(sep).join('/');
-  const parts = abs.split('/');
-  const firstGlob = parts.findIndex((p) => /[*?[{]/.test(p));
-  const root = parts.slice(0, firstGlob).join('/') || '/';
-  let re = '';
-  const rest = parts.slice(firstGlob).join('/');
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest[i]!;
-    if (c === '*' && rest[i + 1] === '*') {
-      const slash = rest[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = rest.indexOf('}', i);
-      re += '(?:' + rest.slice(i + 1, close).split(',').map(escapeRe).join('|') + ')';
-      i = close;
-    } else re += escapeRe(c);
+function lstatOrNull(abs: string): Stats | null {
+  try {
+    return lstatSync(abs);
+  } catch {
+    return null;
   }
-  return { root: root.split('/').join(sep) || sep, regex: new RegExp('^' + escapeRe(root === '/' ? '' : root) + '/' + re + '$') };
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function display(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
   return (rel && !rel.startsWith('..') ? rel : abs).split(sep).join('/');
 }
 
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export { decodeText };
 
-/** Reads a file as UTF-8 text, refusing binary data, invalid UTF-8 and huge files with a reason. */
-export function readText(abs: string): ReadResult {
-  let bytes: Buffer;
+/**
+ * A regular file's bytes. Opened non-blocking and checked with fstat before any read, so a
+ * FIFO or device that took the file's place since it was listed is refused, never waited on.
+ */
+export function readBytes(abs: string): BytesResult {
+  let fd: number;
   try {
-    const st = statSync(abs);
-    if (st.size > MAX_BYTES) return { ok: false, reason: `file is ${(st.size / 1048576).toFixed(1)} MB; files over ${MAX_BYTES / 1048576} MB are not checked` };
-    bytes = readFileSync(abs);
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { ok: false, reason: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  return decodeText(bytes);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: specialKind(st) };
+    if (st.size > MAX_BYTES) return { ok: false, reason: `file is ${(st.size / 1048576).toFixed(1)} MB; files over ${MAX_BYTES / 1048576} MB are not checked` };
+    const bytes = Buffer.allocUnsafe(st.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, length) };
+  } catch (e) {
+    return { ok: false, reason: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-export function decodeText(bytes: Uint8Array): ReadResult {
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  try {
-    // The decoder drops a UTF-8 byte order mark.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 text' };
-  }
+/** Reads a file as text (UTF-8, or UTF-16 with a byte order mark), refusing binary data, invalid text and huge files with a reason. */
+export function readText(abs: string): ReadResult {
+  const read = readBytes(abs);
+  return read.ok ? decodeText(read.bytes, { strict: true }) : read;
 }

@@ -1,5 +1,4 @@
 /** `status-docs check|summary`: the command-line host of the core. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
@@ -7,7 +6,7 @@ import { reportSummary, type Report } from '../core/output/report';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
-import { collectTargets } from './files';
+import { collectTargets, readBytes } from './files';
 import { checkTargets } from './worker';
 
 declare const STATUS_DOCS_VERSION: string | undefined;
@@ -22,8 +21,12 @@ Commands:
 
 Options:
   --format text|json|sarif   Output format of check (default: text)
-  --today YYYY-MM-DD         The date time-based rules compare with (default: today)
+  --today YYYY-MM-DD         The date time-based rules compare with (default: "today" of
+                             the config file, else the real date)
   --config FILE              JSON settings file (see README, "Settings")
+  --max-analysis-ms N        Stop the analysis of one document after N ms and list it as
+                             skipped (default: maxAnalysisMs of the config file, else 2000)
+  --allow-empty              A folder or glob without markdown files is not an error
   --quiet                    Report errors only, no closing count
   --cache                    Reuse results of unchanged files from earlier runs (kept in --cache-dir)
   --cache-dir DIR            Cache folder (default: .status-docs-cache)
@@ -32,7 +35,10 @@ Options:
   -h, --help                 Show this help
   -v, --version              Show the version
 
-Exit codes: 0 no errors, 1 error-severity findings, 2 usage or configuration error.`;
+Only regular files are read: FIFOs, sockets and devices are skipped with a note.
+
+Exit codes: 0 no errors (skipped files included), 1 error-severity findings, 2 usage or
+configuration error (a path that does not exist, nothing to check without --allow-empty).`;
 
 class UsageError extends Error {}
 
@@ -44,20 +50,24 @@ export function localToday(now = new Date()): string {
 function loadConfig(file: string | undefined): Config {
   let raw: unknown = {};
   if (file) {
+    const read = readBytes(file);
+    if (!read.ok) throw new UsageError(`cannot read config file ${file} (${read.reason})`);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read config file ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes); // drops a byte order mark
+    } catch {
+      throw new UsageError(`config file ${file} is not valid UTF-8 text`);
     }
     try {
       raw = JSON.parse(text);
     } catch (e) {
       throw new UsageError(`config file ${file} is not valid JSON: ${(e as Error).message}`);
     }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`config file ${file} must hold a JSON object ({ "rules": … }), not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`);
   }
   const { config, problems } = parseConfig(raw, RULE_IDS);
-  if (problems.length) throw new UsageError(`config file ${file}:\n  ${problems.join('\n  ')}`);
+  // One line per problem; the run stops (a bad config is never half applied).
+  if (problems.length) throw new UsageError(problems.map((p) => `invalid config file ${file}: ${p}`).join('\nstatus-docs: '));
   return config;
 }
 
@@ -71,6 +81,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         format: { type: 'string', default: 'text' },
         today: { type: 'string' },
         config: { type: 'string' },
+        'max-analysis-ms': { type: 'string' },
+        'allow-empty': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         cache: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
@@ -99,13 +111,19 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     const format = values.format!;
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
     if (values.today !== undefined && !isRealDay(values.today)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, not "${values.today}"`);
-    const today = values.today ?? localToday();
-    const config = loadConfig(values.config);
+    let config = loadConfig(values.config);
+    const today = values.today ?? (config.today || localToday());
+    const maxMs = values['max-analysis-ms'];
+    if (maxMs !== undefined) {
+      const n = Number(maxMs);
+      if (!(/^\d+$/.test(maxMs) && n >= 1 && n <= 600_000)) throw new UsageError(`--max-analysis-ms must be a whole number from 1 to 600000, not "${maxMs}"`);
+      config = { ...config, maxAnalysisMs: n };
+    }
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
     const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
     const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today }) : null;
-    const report = run(paths, process.cwd(), today, config, { jobs, cache });
+    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], note: (m) => err.write(`status-docs: ${m}\n`) });
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
     if (command === 'summary') {
       out.write(formatSummary(report));
@@ -119,7 +137,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       if (!values.quiet) {
         const c = countBySeverity(report);
         const s = report.summary ?? reportSummary(report.files);
-        out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked\n`);
+        const skipped = report.skipped.length ? `; ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} skipped (see above)` : '';
+        out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked${skipped}\n`);
       }
     }
     return countBySeverity(report).error > 0 ? 1 : 0;
@@ -133,8 +152,14 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
 }
 
-export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null } = {}): Report {
-  const { targets, problems } = collectTargets(paths, cwd);
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; note?: (message: string) => void } = {}): Report {
+  const { targets, problems, errors } = collectTargets(paths, cwd);
+  const missing = (e: { reason: string }) => e.reason === 'no such file or directory' || e.reason === 'broken symbolic link';
+  const fatal = errors.filter((e) => !options.allowEmpty || missing(e));
+  if (fatal.length) {
+    throw new UsageError(fatal.map((e) => `${e.path}: ${e.reason}${missing(e) ? '' : ' (--allow-empty accepts this)'}`).join('\nstatus-docs: '));
+  }
+  for (const e of errors) options.note?.(`${e.path}: ${e.reason}`);
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
   const outcomes = checkTargets(targets, { today, config, jobs: options.jobs, cache: options.cache });
   targets.forEach((t, i) => {

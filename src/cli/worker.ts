@@ -1,14 +1,16 @@
 /**
- * Checking many files: the result cache first, then the remaining files on every core — the
- * main thread and `jobs - 1` worker threads take files from one shared counter, so a few large
- * files do not leave a core idle. Worker threads run this same file as their own bundle
- * (`dist/worker.js`); without it (tests run from source) everything runs in the main thread.
+ * Checking many files: the result cache first, then the remaining files in worker threads that
+ * take files from one shared counter, so a few large files do not leave a core idle. Worker
+ * threads run this same file as their own bundle (`dist/worker.js`); without it (tests run from
+ * source) everything runs in the main thread, with the cooperative time budget only.
  *
  * The main thread waits synchronously (Atomics.wait + receiveMessageOnPort), so the CLI stays a
- * plain synchronous program. No syntax tree or model leaves the thread that built it: only the
- * file report travels.
+ * plain synchronous program, and watches the time budget (`maxAnalysisMs`): each worker says in
+ * a shared slot which file it is on and since when; a worker still on one file past the budget
+ * is terminated, the file is reported as skipped, and a new worker takes its place. No syntax
+ * tree or model leaves the thread that built it: only the file report travels.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -16,18 +18,18 @@ import {
   isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort,
 } from 'node:worker_threads';
 import type { Config } from '../core/config';
-import { check } from '../core/index';
+import { AnalysisStopped, analysisStoppedReason, check } from '../core/index';
 import { toCachedResult, type CachedResult } from '../core/incremental';
 import { fileReport } from '../core/output/report';
 import { contentHash, type ResultCache } from './cache';
-import { MAX_BYTES, readText, type Target } from './files';
+import { readBytes, readText, type Target } from './files';
 
 export type Outcome = { ok: true; result: CachedResult } | { ok: false; reason: string };
 
 export interface CheckTargetsOptions {
   today: string;
   config: Config;
-  /** Threads to use (main thread included); default: the machine's parallelism, at most 8. */
+  /** Worker threads to check files in; default: the machine's parallelism, at most 8. */
   jobs?: number;
   cache?: ResultCache | null;
   /** The worker bundle; default `worker.js` next to the running bundle. */
@@ -40,9 +42,14 @@ export interface CheckTargetsOptions {
   stallMs?: number;
 }
 
-/** Below this much work, starting a worker costs more than it saves. */
+/** Below this much work, more than one worker costs more than it saves. */
 const MIN_PARALLEL_FILES = 8;
 const MIN_PARALLEL_BYTES = 512 * 1024;
+/**
+ * How long past the budget a worker may stay on one file before it is terminated: the worker's
+ * own check between analysis steps usually stops it first, which costs no restart.
+ */
+const TERMINATE_GRACE_MS = 100;
 const WORKER_ROLE = 'status-docs-worker';
 const WORKER_YOUNG_MB = 16;
 const HEAP_GROWING_PERCENT = 200;
@@ -54,20 +61,25 @@ interface WorkerInput {
   today: string;
   config: Config;
   counters: SharedArrayBuffer;
+  /** Per worker: [2 * slot] the file index + 1 being checked (0: none), [2 * slot + 1] since when (ms after `epoch`). */
+  slots: SharedArrayBuffer;
+  slot: number;
+  epoch: number;
   port: MessagePort;
 }
 
 /** An outcome travels and waits as its JSON text: far smaller than the objects (see runParallel). */
 interface WorkerMessage { index: number; json: string }
 
-/** Checks one file from disk. Never throws. */
-export function checkFile(abs: string, today: string, config: Config): Outcome {
+/** Checks one file from disk; with a clock, within `config.maxAnalysisMs` (checked between steps). Never throws. */
+export function checkFile(abs: string, today: string, config: Config, now?: () => number): Outcome {
   try {
     const read = readText(abs);
     if (!read.ok) return { ok: false, reason: read.reason };
-    const { doc, findings, verdicts } = check(read.text, { today, config });
+    const { doc, findings, verdicts } = check(read.text, { today, config, now });
     return { ok: true, result: toCachedResult(fileReport('', doc, findings, verdicts)) };
   } catch (e) {
+    if (e instanceof AnalysisStopped) return { ok: false, reason: e.message };
     return { ok: false, reason: `internal error while checking (${(e as Error).message})` };
   }
 }
@@ -102,31 +114,29 @@ export function checkTargets(targets: readonly Target[], options: CheckTargetsOp
     todo = [];
     todoBytes = 0;
     targets.forEach((t, i) => {
-      try {
-        const size = statSync(t.abs).size;
-        if (size <= MAX_BYTES) {
-          const bytes = readFileSync(t.abs);
-          const hash = contentHash(bytes);
-          const hit = cache.get(hash);
-          if (hit) { outcomes[i] = { ok: true, result: hit }; return; }
-          hashes[i] = hash;
-          todoBytes += size;
-        }
-      } catch {
-        // Unreadable: checkFile says why.
+      const read = readBytes(t.abs);
+      if (read.ok) {
+        const hash = contentHash(read.bytes);
+        const hit = cache.get(hash);
+        if (hit) { outcomes[i] = { ok: true, result: hit }; return; }
+        hashes[i] = hash;
+        todoBytes += read.bytes.length;
       }
+      // Unreadable: checkFile says why.
       todo.push(i);
     });
   }
 
   if (todo.length >= MIN_PARALLEL_FILES) limitHeapGrowth();
-  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(availableParallelism(), 8), todo.length));
   const workerFile = options.workerFile ?? join(__dirname, 'worker.js');
-  const parallel = jobs > 1 && todo.length >= MIN_PARALLEL_FILES && todoBytes >= MIN_PARALLEL_BYTES && existsSync(workerFile);
-  if (parallel) {
-    runParallel(targets, todo, jobs, workerFile, options, outcomes);
+  if (todo.length > 0 && existsSync(workerFile)) {
+    // Even one file goes to a worker: only a worker can be stopped when its analysis runs away.
+    const many = todo.length >= MIN_PARALLEL_FILES && todoBytes >= MIN_PARALLEL_BYTES;
+    const jobs = many ? Math.max(1, Math.min(options.jobs ?? Math.min(availableParallelism(), 8), todo.length)) : 1;
+    runInWorkers(targets, todo, jobs, workerFile, options, outcomes);
   } else {
-    for (const i of todo) outcomes[i] = checkFile(targets[i]!.abs, options.today, options.config);
+    if (todo.length) warmUp(options.today, options.config);
+    for (const i of todo) outcomes[i] = checkFile(targets[i]!.abs, options.today, options.config, Date.now);
   }
 
   if (cache) {
@@ -141,30 +151,40 @@ export function checkTargets(targets: readonly Target[], options: CheckTargetsOp
 
 /**
  * While files are being checked, every finished outcome is kept as JSON text and turned back
- * into objects only at the end: the main thread checks files too, and a heap that both makes
- * a parser's garbage and holds thousands of reports grows to several times what it holds.
- * The text is what the result cache stores and reads back, so the results are the same.
+ * into objects only at the end: a heap that holds thousands of reports grows to several times
+ * what it holds. The text is what the result cache stores and reads back, so the results are
+ * the same.
  */
-function runParallel(
+function runInWorkers(
   targets: readonly Target[], todo: number[], jobs: number, workerFile: string,
   options: CheckTargetsOptions, outcomes: (Outcome | undefined)[],
 ): void {
   const texts: (string | undefined)[] = new Array(todo.length);
+  const files = todo.map((i) => targets[i]!.abs);
   // counters[0]: next job to take; counters[1]: messages posted (the main thread waits on it).
   const counters = new SharedArrayBuffer(8);
   const c = new Int32Array(counters);
-  const files = todo.map((i) => targets[i]!.abs);
-  const workers: { worker: Worker; port: MessagePort }[] = [];
-  for (let w = 0; w < jobs - 1; w++) {
+  // A slot per worker ever started (a replacement gets a new one: a terminated thread may still
+  // write to its own slot for a moment).
+  const slots = new SharedArrayBuffer(8 * (jobs + files.length));
+  const s = new Int32Array(slots);
+  const epoch = Date.now();
+  const budget = options.config.maxAnalysisMs;
+  const stoppedJson = JSON.stringify({ ok: false, reason: analysisStoppedReason(budget) } satisfies Outcome);
+  const workers: { worker: Worker; port: MessagePort; slot: number }[] = [];
+  let slotsUsed = 0;
+  const start = () => {
+    const slot = slotsUsed++;
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, counters, port: port2 };
+    const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, counters, slots, slot, epoch, port: port2 };
     // A smaller young generation than V8's default (48 MB per thread): every thread has a heap
     // of its own, and peak memory is the sum. It never makes a file fail (the old generation,
     // where a large document's tree ends up, keeps V8's limit).
     const worker = new Worker(workerFile, { workerData: input, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     worker.unref();
-    workers.push({ worker, port: port1 });
-  }
+    workers.push({ worker, port: port1, slot });
+  };
+  for (let w = 0; w < jobs; w++) start();
   let received = 0;
   let progressAt = Date.now();
   const stallMs = options.stallMs ?? STALL_MS;
@@ -174,38 +194,53 @@ function runParallel(
     progressAt = Date.now();
     texts[m.index] = m.json;
   };
-  const here = (index: number): WorkerMessage => ({ index, json: JSON.stringify(checkFile(files[index]!, options.today, options.config)) });
   const drain = () => {
-    for (const { port } of workers) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) accept(m.message as WorkerMessage);
+    for (const w of workers) {
+      for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) accept(m.message as WorkerMessage);
     }
   };
-  while (received < files.length) {
-    drain();
-    if (received >= files.length) break;
-    const index = Atomics.add(c, 0, 1);
-    if (index < files.length) {
-      accept(here(index));
-      continue;
+  /** Terminates the workers past the budget; returns the ms until the next one would be. */
+  const watch = (): number => {
+    let next = Infinity;
+    const elapsed = Date.now() - epoch;
+    for (const w of [...workers]) {
+      const taken = Atomics.load(s, 2 * w.slot);
+      if (!taken || texts[taken - 1] !== undefined) continue;
+      const left = Atomics.load(s, 2 * w.slot + 1) + budget + TERMINATE_GRACE_MS - elapsed;
+      if (left > 0) { next = Math.min(next, left); continue; }
+      for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) accept(m.message as WorkerMessage);
+      w.port.close();
+      void w.worker.terminate();
+      workers.splice(workers.indexOf(w), 1);
+      accept({ index: taken - 1, json: stoppedJson });
+      start();
     }
-    // Nothing left to take: wait for the workers' last files.
+    return next;
+  };
+  const held = () => new Set(workers.map((w) => Atomics.load(s, 2 * w.slot) - 1).filter((k) => k >= 0));
+  while (received < files.length) {
     const seen = Atomics.load(c, 1);
     drain();
     if (received >= files.length) break;
-    if (workers.every(({ worker }) => worker.threadId === -1) || Date.now() - progressAt > stallMs) {
-      // Every worker has stopped, or none has sent a result for a long time (one died holding
-      // a file): finish what they left here.
+    const next = watch();
+    if (received >= files.length) break;
+    if (Date.now() - progressAt > stallMs) {
+      // No worker has sent a result for a long time (every one died, or one died holding a
+      // file): check here what no live worker holds, within the cooperative budget.
       drain();
+      warmUp(options.today, options.config);
+      const busy = held();
       for (let k = 0; k < files.length; k++) {
-        if (texts[k] === undefined) accept(here(k));
+        if (texts[k] === undefined && !busy.has(k)) accept({ index: k, json: JSON.stringify(checkFile(files[k]!, options.today, options.config, Date.now)) });
       }
-      break;
+      progressAt = Date.now();
+      continue;
     }
-    Atomics.wait(c, 1, seen, 200);
+    Atomics.wait(c, 1, seen, Math.max(1, Math.min(200, next)));
   }
-  for (const { worker, port } of workers) {
-    port.close();
-    void worker.terminate();
+  for (const w of workers) {
+    w.port.close();
+    void w.worker.terminate();
   }
   for (let k = 0; k < texts.length; k++) {
     outcomes[todo[k]!] = JSON.parse(texts[k]!) as Outcome;
@@ -213,14 +248,31 @@ function runParallel(
   }
 }
 
+/**
+ * The first analysis in a thread pays for compiling the parser and the vocabulary's patterns:
+ * done once on a tiny document, untimed, so that this cost is never charged to a file's budget.
+ */
+function warmUp(today: string, config: Config): void {
+  try {
+    check('# Plan\n\n**Status**: In Progress\n\n- [x] one (50% → 100%)\n- [ ] two, due 2026-01-01\n', { today, config });
+  } catch {
+    // Only a warm-up.
+  }
+}
+
 /** The worker thread's body: take files from the shared counter until none are left. */
 function workerMain(input: WorkerInput): void {
   const c = new Int32Array(input.counters);
+  const s = new Int32Array(input.slots);
+  warmUp(input.today, input.config);
   for (;;) {
     const index = Atomics.add(c, 0, 1);
     if (index >= input.files.length) break;
-    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config));
+    Atomics.store(s, 2 * input.slot + 1, Date.now() - input.epoch);
+    Atomics.store(s, 2 * input.slot, index + 1);
+    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config, Date.now));
     input.port.postMessage({ index, json } satisfies WorkerMessage);
+    Atomics.store(s, 2 * input.slot, 0);
     Atomics.add(c, 1, 1);
     Atomics.notify(c, 1);
   }

@@ -23,6 +23,10 @@ export function isRealDay(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/** Bounds of `statusWords`: they become one regular expression, so they must stay small. */
+export const MAX_STATUS_WORDS = 200;
+export const MAX_STATUS_WORD_LENGTH = 60;
+
 /** Each key with its default; the descriptions are what the settings UI and the README show. */
 export const ConfigSchema = z.object({
   rules: z
@@ -42,9 +46,18 @@ export const ConfigSchema = z.object({
     .default('')
     .describe('Pins "today" for the time-based rules (YYYY-MM-DD); empty means the real date.'),
   statusWords: z
-    .partialRecord(z.enum(STATUS_VALUES), z.array(z.string()))
+    .partialRecord(
+      z.enum(STATUS_VALUES),
+      z
+        .array(z.string().max(MAX_STATUS_WORD_LENGTH, `a status word is at most ${MAX_STATUS_WORD_LENGTH} characters`))
+        .max(MAX_STATUS_WORDS, `at most ${MAX_STATUS_WORDS} words per status`),
+    )
     .default({})
-    .describe('Extra words or emoji that mean a status, for example `{ "done": ["Livré"] }`.'),
+    .describe(`Extra words or emoji that mean a status, for example \`{ "done": ["Livré"] }\` (at most ${MAX_STATUS_WORDS} words per status, ${MAX_STATUS_WORD_LENGTH} characters each).`),
+  maxAnalysisMs: z
+    .number().int().min(1).max(600_000)
+    .default(2000)
+    .describe('Analysis of one document that runs longer than this many milliseconds is stopped; the document is listed as skipped and the rest goes on.'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -67,28 +80,52 @@ export function parseConfig(raw: unknown, knownRules?: readonly string[]): Confi
   const out: Record<string, unknown> = {};
   const shape = ConfigSchema.shape;
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in shape)) {
-      problems.push(`Unknown setting "${key}" is ignored.`);
+    // Own keys only: `key in shape` is true for `toString`, `constructor`, `__proto__`….
+    if (!Object.hasOwn(shape, key)) {
+      problems.push(`Unknown setting "${clip(key)}" is ignored.`);
       continue;
     }
     if (value === undefined) continue;
     if (key === 'rules' && value && typeof value === 'object' && !Array.isArray(value)) {
       const rules: Record<string, RuleSeverity> = {};
       for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
-        if (knownRules && !knownRules.includes(id)) {
-          problems.push(`Unknown rule "${id}" in "rules" is ignored.`);
+        if ((knownRules && !knownRules.includes(id)) || id in Object.prototype || id === '__proto__') {
+          problems.push(`Unknown rule "${clip(id)}" in "rules" is ignored.`);
           continue;
         }
         const parsed = RuleSeveritySchema.safeParse(sev);
         if (parsed.success) rules[id] = parsed.data;
-        else problems.push(`Severity of rule "${id}" must be one of ${RULE_SEVERITY_VALUES.join(', ')}; got ${JSON.stringify(sev)}, keeping its default.`);
+        else problems.push(`Severity of rule "${id}" must be one of ${RULE_SEVERITY_VALUES.join(', ')}; got ${shown(sev)}, keeping its default.`);
       }
       out.rules = rules;
       continue;
     }
     const parsed = (shape[key as keyof typeof shape] as z.ZodType).safeParse(value);
     if (parsed.success) out[key] = parsed.data;
-    else problems.push(`Setting "${key}" is invalid (${parsed.error.issues[0]?.message ?? 'bad value'}): got ${JSON.stringify(value)}, keeping the default.`);
+    else problems.push(`Setting "${key}" is invalid (${issueText(parsed.error.issues[0])}): got ${shown(value)}, keeping the default.`);
   }
   return { config: ConfigSchema.parse(out), problems };
+}
+
+/** A zod issue as `where: what` (`done[3]: a status word is at most 60 characters`). */
+function issueText(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'bad value';
+  const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
+  return clip(where ? `${where}: ${issue.message}` : issue.message);
+}
+
+/** A value as JSON, cut short: a problem is one line, even for a huge value. */
+function shown(value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  return clip(json ?? String(value));
+}
+
+function clip(s: string, max = 80): string {
+  const line = s.replace(/[\r\n]+/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}… (${line.length} characters)` : line;
 }

@@ -21,6 +21,7 @@ import { parseMarkdown } from './model/parse';
 import { LineIndex } from './model/positions';
 import { FileReportSchema, type FileReport } from './output/report';
 import { evaluate } from './runner';
+import { budgetCheck, stripBom } from './budget';
 
 // ------------------------------------------------------------------------ chunking
 
@@ -260,10 +261,13 @@ function moveTree(tree: ChunkTree, line: number, offset: number): ChunkTree {
 export class IncrementalChecker {
   readonly parser = new IncrementalParser();
 
-  check(text: string, options: CheckOptions): CheckResult {
+  check(input: string, options: CheckOptions): CheckResult {
+    const text = stripBom(input);
     const config = options.config ?? DEFAULT_CONFIG;
+    const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
     const doc = analyzeTree(text, this.parser.parse(text), { statusWords: config.statusWords });
-    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, reportUnusedDisables: options.reportUnusedDisables });
+    stopIfLate();
+    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
     return { doc, findings, verdicts };
   }
 }
@@ -285,7 +289,10 @@ export interface CacheContext {
  * for the same tool version, settings and day (time-based rules depend on the day).
  */
 export function cacheContextKey(context: CacheContext): string {
-  return `v1:${hash64(stableJson({ tool: context.toolVersion, config: context.config, today: context.today }))}`;
+  // The time budget changes whether an analysis finishes, never what a finished one found (and
+  // a stopped one is not cached): it is not part of the key.
+  const { maxAnalysisMs: _budget, ...config } = context.config;
+  return `v1:${hash64(stableJson({ tool: context.toolVersion, config, today: context.today }))}`;
 }
 
 export function toCachedResult(report: FileReport): CachedResult {

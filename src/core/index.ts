@@ -2,6 +2,7 @@
  * The public API of the core. Pure: no `vscode`, no file system, no clock — the hosts pass
  * the text, the configuration and "today".
  */
+import { budgetCheck, stripBom } from './budget';
 import { DEFAULT_CONFIG, type Config } from './config';
 import type { Finding } from './findings';
 import { analyze } from './model/analyze';
@@ -15,6 +16,11 @@ export interface CheckOptions {
   config?: Config;
   /** Report suppression comments that silence nothing (`unused-disable` warnings). */
   reportUnusedDisables?: boolean;
+  /**
+   * A clock in milliseconds, passed by the host (the core reads none). With it, analysis that
+   * takes longer than `config.maxAnalysisMs` stops with `AnalysisStopped`, checked between steps.
+   */
+  now?: () => number;
 }
 
 export interface CheckResult {
@@ -24,11 +30,17 @@ export interface CheckResult {
   verdicts: ClaimVerdict[];
 }
 
-/** Parses, builds the model and runs every enabled rule. */
-export function check(text: string, options: CheckOptions): CheckResult {
+/**
+ * Parses, builds the model and runs every enabled rule. A leading byte order mark is dropped
+ * first, so positions are those an editor shows.
+ */
+export function check(input: string, options: CheckOptions): CheckResult {
+  const text = stripBom(input);
   const config = options.config ?? DEFAULT_CONFIG;
+  const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
   const doc = analyze(text, { statusWords: config.statusWords });
-  const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, reportUnusedDisables: options.reportUnusedDisables });
+  stopIfLate();
+  const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
   return { doc, findings, verdicts };
 }
 
@@ -43,3 +55,5 @@ export { applySuppressions } from './suppress';
 export { disableLineComment, disableNextLineComment } from './grammar/suppressions';
 export { LineIndex } from './model/positions';
 export { applyFixes } from './fix';
+export { AnalysisStopped, analysisStoppedReason, stripBom } from './budget';
+export { decodeText, type DecodeResult } from './decode';

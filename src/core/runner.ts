@@ -2,6 +2,7 @@
  * Runs the registry over a model: stamps rule id and configured severity, validates what rules
  * report, sorts findings, and turns a rule's exception into a finding instead of losing the rest.
  */
+import { AnalysisStopped } from './budget';
 import type { Config } from './config';
 import { FindingSchema, type Finding, type Severity } from './findings';
 import type { LineIndex } from './model/positions';
@@ -18,6 +19,8 @@ export interface RunOptions {
   rules?: readonly Rule[];
   /** Report suppression comments that silence nothing, as `unused-disable` warnings. */
   reportUnusedDisables?: boolean;
+  /** Called before each rule; throws `AnalysisStopped` when the time budget is spent. */
+  stopIfLate?: () => void;
 }
 
 export const UNUSED_DISABLE_RULE_ID = 'unused-disable';
@@ -68,6 +71,7 @@ export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options
   for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule, options.config);
     if (severity === 'off') continue;
+    options.stopIfLate?.();
     const report = (r: RuleReport) => {
       const finding: Finding = {
         rule: rule.id,
@@ -111,6 +115,7 @@ export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options
     try {
       rule.run(ctx);
     } catch (error) {
+      if (error instanceof AnalysisStopped) throw error;
       findings.push({
         rule: INTERNAL_RULE_ID,
         severity: 'warning',

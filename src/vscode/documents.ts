@@ -33,7 +33,6 @@ export interface Entry {
   today: string;
 }
 
-const decoder = new TextDecoder('utf-8');
 
 export class AnalysisService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -190,10 +189,18 @@ export class AnalysisService implements vscode.Disposable {
       return { ...base, doc: null, findings: [], verdicts: [], skipped: skippedReason(text.length, host.maxFileSizeKB), isStatusDocument: engine().looksLikeStatusDocument(text.slice(0, limit)) };
     }
     if (!engine().looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], verdicts: [], skipped: null, isStatusDocument: false };
+    // The time budget (statusDocs.maxAnalysisMs) is checked between analysis steps: cooperative,
+    // the extension host has no thread to terminate (the CLI has).
+    const now = () => performance.now();
     try {
-      const { doc, findings, verdicts } = version >= 0 ? this.checkerFor(uri).check(text, { today, config }) : engine().check(text, { today, config });
+      const { doc, findings, verdicts } = version >= 0 ? this.checkerFor(uri).check(text, { today, config, now }) : engine().check(text, { today, config, now });
       return { ...base, doc, findings, verdicts, skipped: null, isStatusDocument: true };
     } catch (error) {
+      if (error instanceof engine().AnalysisStopped) {
+        // A half-done incremental state is not kept.
+        this.checkers.delete(uri.toString());
+        return { ...base, doc: null, findings: [], verdicts: [], skipped: `Skipped: ${error.message} (statusDocs.maxAnalysisMs).`, isStatusDocument: true };
+      }
       this.log.error(`Checking ${uri.toString(true)} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return { ...base, doc: null, findings: [], verdicts: [], skipped: `Skipped: the check failed (${String(error)}).`, isStatusDocument: true };
     }
@@ -261,8 +268,8 @@ export class AnalysisService implements vscode.Disposable {
       if (stat.type & vscode.FileType.Directory) return undefined;
       if (stat.size > host.maxFileSizeKB * 1024) {
         // Read only what the pre-check needs to decide whether to list it at all.
-        const head = decoder.decode((await vscode.workspace.fs.readFile(uri)).subarray(0, host.maxFileSizeKB * 1024));
-        if (!engine().looksLikeStatusDocument(head)) return undefined;
+        const decoded = engine().decodeText((await vscode.workspace.fs.readFile(uri)).subarray(0, host.maxFileSizeKB * 1024));
+        if (!decoded.ok || !engine().looksLikeStatusDocument(decoded.text)) return undefined;
         return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), doc: null, findings: [], verdicts: [], skipped: skippedReason(stat.size, host.maxFileSizeKB), isStatusDocument: true, version: -1, today: '' };
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -283,7 +290,13 @@ export class AnalysisService implements vscode.Disposable {
     if (cached) {
       return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), version: -1, today, doc: cached.doc, findings: cached.findings, verdicts: cached.verdicts, skipped: null, isStatusDocument: true };
     }
-    const entry = this.analyze(uri, decoder.decode(bytes), -1);
+    // UTF-8, or UTF-16 with a byte order mark; invalid UTF-8 is read as the editor reads it.
+    const decoded = engine().decodeText(bytes);
+    if (!decoded.ok) {
+      // A one-line note in the output channel (see store); not listed as a status document.
+      return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), version: -1, today, doc: null, findings: [], verdicts: [], skipped: `Skipped: ${decoded.reason}.`, isStatusDocument: false };
+    }
+    const entry = this.analyze(uri, decoded.text, -1);
     if (entry.doc && !entry.skipped) await this.cache.set(hash, config, today, { doc: entry.doc, findings: entry.findings, verdicts: entry.verdicts });
     return entry;
   }

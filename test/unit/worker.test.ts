@@ -30,4 +30,34 @@ describe('parallel scan', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('terminates a worker that stays on one file past maxAnalysisMs, reports the file as skipped and goes on with a new worker', function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'status-docs-worker-'));
+    try {
+      // A worker that takes a file, says so in its slot, and never finishes it.
+      const spinning = join(dir, 'spinning-worker.cjs');
+      writeFileSync(spinning, [
+        "const { workerData: w } = require('node:worker_threads');",
+        'const c = new Int32Array(w.counters), s = new Int32Array(w.slots);',
+        'const index = Atomics.add(c, 0, 1);',
+        'if (index < w.files.length) {',
+        '  Atomics.store(s, 2 * w.slot + 1, Date.now() - w.epoch);',
+        '  Atomics.store(s, 2 * w.slot, index + 1);',
+        '  for (;;) {}',
+        '}',
+      ].join('\n'));
+      const targets = Array.from({ length: 3 }, (_, i) => {
+        const abs = join(dir, `doc-${i}.md`);
+        writeFileSync(abs, `# Doc ${i}\n\n- [x] one\n`);
+        return { abs, path: `doc-${i}.md` };
+      });
+      const started = Date.now();
+      const outcomes = checkTargets(targets, { today: TODAY, config: { ...DEFAULT_CONFIG, maxAnalysisMs: 200 }, workerFile: spinning, stallMs: 60_000 });
+      assert.deepEqual(outcomes, targets.map(() => ({ ok: false, reason: 'analysis stopped after 200 ms' })));
+      assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

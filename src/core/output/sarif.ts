@@ -60,6 +60,17 @@ export function formatSarif(report: Report, options: SarifOptions): object {
           },
         },
         columnKind: 'utf16CodeUnits',
+        // Files that were not checked (unreadable, binary, not a regular file, analysis stopped).
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.skipped.map((x) => ({
+              level: 'warning',
+              message: { text: `Skipped: ${x.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(x.path), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
         results,
       },
     ],
