@@ -1,0 +1,2 @@
+import type { ClaimExtractor } from './types';
+export const factorExtractor: ClaimExtractor = { kinds: ['factor'], extract: () => [] };

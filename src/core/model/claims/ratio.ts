@@ -1,0 +1,2 @@
+import type { ClaimExtractor } from './types';
+export const ratioExtractor: ClaimExtractor = { kinds: ['ratio'], extract: () => [] };
