@@ -20,28 +20,28 @@ export const CHANGE_SOURCE = String.raw`(?<cq>[~≈]\s?)?(?<cs>[+\-−±])?\s?(?
 const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@+\-−])`;
 
 /** `Sprint 3 → 4 (+25%)`, `Phase 1 → 2`: positions, not quantities. */
-export const ORDINAL_BEFORE = /(?:phase|sprint|week|step|day|stage|wave|iteration|part|page|chapter|level|round|session|epic|milestone|month|quarter|release|version|story|task|item|tier|grade|rank|no\.?|number)\s{0,3}[$€£¥]?\s{0,3}$/i;
+export const ORDINAL_BEFORE = /(?:phase|sprint|week|step|day|stage|wave|iteration|part|page|chapter|level|round|session|epic|milestone|month|quarter|release|version|story|task|item|tier|grade|rank|no\.?|number)\s{0,8}[$€£¥]?\s{0,8}$/i;
 
 /** `55% → 73% (+20 points)`, `5.0s → 3.0s (40% faster)`. */
-export const ARROW_CHANGE = new RegExp(String.raw`${NOT_AFTER}${endpointSource(1)}\s{0,3}${ARROW_SOURCE}\s{0,3}${endpointSource(2)}\s{0,3}\(\s{0,3}(?:(?:need|needs|gap|remaining)\s?:?\s{0,3})?${CHANGE_SOURCE}\s{0,3}\)`, 'dgiu');
+export const ARROW_CHANGE = new RegExp(String.raw`${NOT_AFTER}${endpointSource(1)}\s{0,8}${ARROW_SOURCE}\s{0,8}${endpointSource(2)}\s{0,8}\(\s{0,8}(?:(?:need|needs|gap|remaining)\s?:?\s{0,8})?${CHANGE_SOURCE}\s{0,8}\)`, 'dgiu');
 /** `+25% (from 4.0% to 5.0%)`. */
-export const CHANGE_FROM_TO = new RegExp(String.raw`${NOT_AFTER}${CHANGE_SOURCE}\s{0,3}\(\s{0,3}from\s{1,3}${endpointSource(1)}\s{1,3}to\s{1,3}${endpointSource(2)}\s{0,3}\)`, 'dgiu');
+export const CHANGE_FROM_TO = new RegExp(String.raw`${NOT_AFTER}${CHANGE_SOURCE}\s{0,8}\(\s{0,8}from\s{1,3}${endpointSource(1)}\s{1,3}to\s{1,3}${endpointSource(2)}\s{0,8}\)`, 'dgiu');
 /** `from 4.0% to 5.0% (+25%)`. */
-export const FROM_TO_CHANGE = new RegExp(String.raw`\bfrom\s{1,3}${endpointSource(1)}\s{1,3}to\s{1,3}${endpointSource(2)}\s{0,3}\(\s{0,3}${CHANGE_SOURCE}\s{0,3}\)`, 'dgiu');
+export const FROM_TO_CHANGE = new RegExp(String.raw`\bfrom\s{1,3}${endpointSource(1)}\s{1,3}to\s{1,3}${endpointSource(2)}\s{0,8}\(\s{0,8}${CHANGE_SOURCE}\s{0,8}\)`, 'dgiu');
 /**
  * `78-108% increase (1400 → 5000 req/s)`, `85% reduction (P95: 800ms → 120ms under load)`,
  * `40% faster (from 10 s to 6 s)`: a relative change (or a range of them) named by a direction
  * word, then its endpoints in parentheses.
  */
 export const WORDED_CHANGE = new RegExp(
-  String.raw`${NOT_AFTER}(?<cq>[~≈]\s?)?(?:(?<lo>${NUM})\s?%?\s?[-–]\s?)?(?<cn>${NUM})\s?%\s{1,2}(?<cw>\p{L}{2,16}(?:\s\p{L}{2,10})?)\s{0,3}\(\s{0,3}(?:[\p{L}\p{N}]{1,12}\s?:\s{0,3})?(?:from\s{1,3})?${endpointSource(1)}\s{0,3}(?:${ARROW_SOURCE}|\sto\s)\s{0,3}${endpointSource(2)}[^()\n]{0,40}\)`,
+  String.raw`${NOT_AFTER}(?<cq>[~≈]\s?)?(?:(?<lo>${NUM})\s?%?\s?[-–]\s?)?(?<cn>${NUM})\s?%\s{1,2}(?<cw>\p{L}{2,16}(?:\s\p{L}{2,10})?)\s{0,8}\(\s{0,8}(?:[\p{L}\p{N}]{1,12}\s?:\s{0,8})?(?:from\s{1,3})?${endpointSource(1)}\s{0,8}(?:${ARROW_SOURCE}|\sto\s)\s{0,8}${endpointSource(2)}[^()\n]{0,40}\)`,
   'dgiu',
 );
 /** `Previous: 75% complete` on one line, `Current: 95% complete (+20%)` on the next. */
-export const PREVIOUS_LINE = new RegExp(String.raw`^\s{0,8}(?:previous|before|baseline|was|old|last (?:week|sprint|month|report|update|period))\s?:\s{0,3}${endpointSource(1)}(?:\s{1,3}\p{L}{1,20}){0,2}\s{0,8}$`, 'diu');
-export const CURRENT_LINE = new RegExp(String.raw`^\s{0,8}(?:current|now|after|new|today|this (?:week|sprint|month|report|period))\s?:\s{0,3}${endpointSource(2)}(?:\s{1,3}\p{L}{1,20}){0,2}\s{0,3}\(\s{0,3}${CHANGE_SOURCE}\s{0,3}\)`, 'diu');
+export const PREVIOUS_LINE = new RegExp(String.raw`^\s{0,8}(?:previous|before|baseline|was|old|last (?:week|sprint|month|report|update|period))\s?:\s{0,8}${endpointSource(1)}(?:\s{1,3}\p{L}{1,20}){0,2}\s{0,8}$`, 'diu');
+export const CURRENT_LINE = new RegExp(String.raw`^\s{0,8}(?:current|now|after|new|today|this (?:week|sprint|month|report|period))\s?:\s{0,8}${endpointSource(2)}(?:\s{1,3}\p{L}{1,20}){0,2}\s{0,8}\(\s{0,8}${CHANGE_SOURCE}\s{0,8}\)`, 'diu');
 /** `38% → 55% → 70%`: the text before a match ends with an arrow (a chain). */
-export const ENDS_WITH_ARROW = new RegExp(String.raw`${ARROW_SOURCE}\s{0,3}$`, 'u');
+export const ENDS_WITH_ARROW = new RegExp(String.raw`${ARROW_SOURCE}\s{0,8}$`, 'u');
 
 /** A table cell that is one endpoint (`12.0 min`, `~1,500 LOC`, `**8.0/10** ✅`). */
 export const CELL_ENDPOINT = new RegExp(String.raw`^[^\p{L}\p{N}~≈<>+\-−]{0,20}${endpointSource(1)}(?<rest>[^\p{N}]{0,60})$`, 'du');
