@@ -4,10 +4,17 @@
  * compare the claims they are given (see CONTRIBUTING.md, "Adding a claim kind").
  */
 import type { Claim } from '../schema';
+import { changeExtractor } from './change';
+import { factorExtractor } from './factor';
+import { ratioExtractor } from './ratio';
 import type { ClaimExtractor, ExtractContext } from './types';
 
 /** The registry, in no particular order: claims are sorted by position afterwards. */
-export const EXTRACTORS: readonly ClaimExtractor[] = [];
+export const EXTRACTORS: readonly ClaimExtractor[] = [
+  changeExtractor,
+  factorExtractor,
+  ratioExtractor,
+];
 
 export function extractClaims(ctx: ExtractContext): Claim[] {
   const drafts = EXTRACTORS.flatMap((x) => x.extract(ctx));
