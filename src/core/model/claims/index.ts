@@ -4,10 +4,19 @@
  * compare the claims they are given (see CONTRIBUTING.md, "Adding a claim kind").
  */
 import type { Claim } from '../schema';
+import { documentClaims } from './document';
+import { milestoneClaims } from './milestone';
+import { sprintClaims } from './sprint';
 import type { ClaimExtractor, ExtractContext } from './types';
+import { weekdayClaims } from './weekday';
 
 /** The registry, in no particular order: claims are sorted by position afterwards. */
-export const EXTRACTORS: readonly ClaimExtractor[] = [];
+export const EXTRACTORS: readonly ClaimExtractor[] = [
+  documentClaims,
+  milestoneClaims,
+  sprintClaims,
+  weekdayClaims,
+];
 
 export function extractClaims(ctx: ExtractContext): Claim[] {
   const drafts = EXTRACTORS.flatMap((x) => x.extract(ctx));
