@@ -92,7 +92,7 @@ export const FOREIGN_MONTHS: Record<string, number> = {
   'يناير': 1, 'فبراير': 2, 'مارس': 3, 'أبريل': 4, 'ابريل': 4, 'مايو': 5, 'يونيو': 6, 'يوليو': 7, 'أغسطس': 8, 'سبتمبر': 9, 'أكتوبر': 10, 'نوفمبر': 11, 'ديسمبر': 12,
 };
 /** Foreign month words that are also common words: read only with a day and a year around them. */
-const SHORT_FOREIGN = new Set(['fev', 'abr', 'mai', 'ago', 'set', 'out', 'dez', 'ene', 'dic', 'janv', 'févr', 'avr', 'juil', 'sept', 'déc', 'mär', 'okt', 'gen', 'mag', 'giu', 'lug', 'ott', 'mars', 'mayo', 'март', 'май']);
+const SHORT_FOREIGN = new Set(['fev', 'abr', 'mai', 'ago', 'set', 'out', 'dez', 'ene', 'dic', 'janv', 'févr', 'avr', 'juil', 'sept', 'déc', 'mär', 'okt', 'gen', 'mag', 'giu', 'lug', 'ott', 'mars']);
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FOREIGN = `(?:${Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).map(escape).join('|')})`;
@@ -112,7 +112,7 @@ const ISO_DAY = String.raw`(?<![\w.-])(\d{4})([-/])(\d{2})\2(\d{2})(?![\d])`;
 type PatternKind = 'iso-range' | 'iso' | 'md-range2' | 'md-range' | 'md' | 'dm-range' | 'dm' | 'cjk' | 'foreign-dm' | 'numeric' | 'month' | 'foreign-month' | 'quarter' | 'week' | 'none';
 
 /** The patterns, most specific first; a later match never overlaps an earlier one. */
-const PATTERNS: { kind: PatternKind; re: RegExp }[] = [
+export const PATTERNS: { kind: PatternKind; re: RegExp }[] = [
   { kind: 'iso-range', re: new RegExp(String.raw`(?<![\w.-])(?<y1>\d{4})-(?<m1>\d{2})-(?<d1>\d{2})${DASH}(?<y2>\d{4})-(?<m2>\d{2})-(?<d2>\d{2})(?!\d)`, 'giu') },
   { kind: 'iso', re: new RegExp(String.raw`${ISO_DAY}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?|${TIME})`, 'giu') },
   // `Oct 31 - Nov 2, 2025`, `October 31, 2025 – November 2, 2025`

@@ -73,7 +73,10 @@ export const BANNER_LINES = 12;
  * A document's progress headline written in prose or a heading (`Current Status: 60% Complete`,
  * `Overall Completion: 60%`), when it has no Overall Progress field: below 100%, it is not done.
  */
-export const PROGRESS_HEADLINE = /\b(?:overall|current|total|project|global|geral|gesamt|общий)\b[^\n%]{0,40}?(?<value>\d{1,3}(?:[.,]\d{1,2})?)[ \u00a0]?%/iu;
+export const PROGRESS_KEY = /(?<![\p{L}])(?:overall|current|total|project|global|geral|gesamt|общий)(?![\p{L}])/iu;
+/** The percentage after a progress key, looked for within `PROGRESS_WINDOW` characters of it. */
+export const PROGRESS_PERCENT = /(?<value>\d{1,3}(?:[.,]\d{1,2})?)[ \u00a0]?%/u;
+export const PROGRESS_WINDOW = 48;
 /** A progress headline names completion before or after its number (`Overall Completion: 60%`, `60% Complete`), not coverage or a score. */
 export const PROGRESS_WORD = /progress|complet|status|fortschritt|progresso|progreso|avancement|прогресс|готовност|завершен/iu;
 /** Right after the number: `60% Complete`, `60% concluído`. */

@@ -4,7 +4,7 @@
  * The stale-document rule compares the date with today and `staleAfterDays`.
  */
 import {
-  BANNER_LINES, isDocumentDateKey, isLastUpdatedKey, isRetired, isRetiredBanner, LOG_SECTION, PROGRESS_HEADLINE, PROGRESS_AFTER, PROGRESS_NOT_STATE, PROGRESS_WORD, SNAPSHOT_TITLE,
+  BANNER_LINES, isDocumentDateKey, isLastUpdatedKey, isRetired, isRetiredBanner, LOG_SECTION, PROGRESS_KEY, PROGRESS_PERCENT, PROGRESS_WINDOW, PROGRESS_AFTER, PROGRESS_NOT_STATE, PROGRESS_WORD, SNAPSHOT_TITLE,
 } from '../../grammar/documents';
 import type { DateValue, Field, Range, StatusDoc } from '../schema';
 import type { ClaimExtractor } from './types';
@@ -94,10 +94,16 @@ function openProgress(doc: Readonly<StatusDoc>): Range | null {
   }
   for (const b of doc.blocks) {
     if (b.kind !== 'heading' && b.kind !== 'paragraph') continue;
-    const m = PROGRESS_HEADLINE.exec(b.text);
-    if (!m || PROGRESS_NOT_STATE.test(m[0])) continue;
-    const after = b.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
-    if (!PROGRESS_WORD.test(m[0]) && !PROGRESS_AFTER.test(after)) continue;
+    const key = PROGRESS_KEY.exec(b.text);
+    if (!key) continue;
+    const window = b.text.slice(key.index, key.index + PROGRESS_WINDOW).split('\n')[0]!;
+    const pct = PROGRESS_PERCENT.exec(window);
+    if (!pct) continue;
+    const stated = window.slice(0, pct.index + pct[0].length);
+    if (PROGRESS_NOT_STATE.test(stated)) continue;
+    const after = window.slice(pct.index + pct[0].length) + b.text.slice(key.index + PROGRESS_WINDOW, key.index + PROGRESS_WINDOW + 16);
+    if (!PROGRESS_WORD.test(stated) && !PROGRESS_AFTER.test(after)) continue;
+    const m = pct;
     const value = Number(m.groups!.value!.replace(',', '.'));
     return value < 100 ? b.range : null;
   }
