@@ -66,7 +66,7 @@ class Builder {
     for (const child of root.children) this.visit(child, null, 0);
     this.rollUpChecklists();
     this.sectionStatuses();
-    const { defaultYear, ...dateOptions } = documentDateContext(this.fields);
+    const { defaultYear, ...dateOptions } = documentDateContext(this.fields, this.text);
     this.defaultYear = defaultYear;
     this.dateOptions = dateOptions;
     this.collectDates();
@@ -99,11 +99,11 @@ class Builder {
       isStatusDocument: false,
     };
     doc.milestones = extractMilestones(doc, { text: this.text, index: this.idx, vocabulary: this.vocab });
-    doc.claims = extractClaims({ doc, text: this.text, lines: this.idx, vocabulary: this.vocab });
     doc.isStatusDocument =
       doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
       doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
       (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
+    doc.claims = extractClaims({ doc, text: this.text, lines: this.idx, vocabulary: this.vocab });
     return doc;
   }
 

@@ -9,6 +9,10 @@
  * - When / Target Date / Due / Next Milestone fields, with the status of their section;
  * - `Scheduled for <date>` / `Due by <date>` lines.
  */
+import {
+  DECORATION, DONE_COLUMN, DUE_COLUMN, DUE_FIELDS, EVENT_HEADING, EVENT_WORDS, EXPECTED_FIELD, LOG_TITLE, NEXT_FIELD, NOT_DUE_COLUMN,
+  PLAN_WORDS, RANGE_FIELD, SCHEDULED_LINE, SCHEDULED_WINDOW, SNAPSHOT_HEADING, SPRINT_LINE, SPRINT_TITLE, STATUS_LABEL_TITLE, TIMELINE_LINE,
+} from '../grammar/milestones';
 import type { LineIndex } from './positions';
 import type { DateValue, Field, Milestone, Range, Section, StatusDoc, StatusMention, Table } from './schema';
 import type { StatusVocabulary } from './vocabulary';
@@ -19,22 +23,34 @@ export interface MilestoneContext {
   vocabulary: StatusVocabulary;
 }
 
-/** Field names (canonical) whose value is when something is due. */
-const DUE_FIELDS = new Set(['target-date', 'when']);
-const NEXT_FIELD = /^next (?:milestone|release|checkpoint|deadline|review|deliverable)s?$/;
-/** Date columns that say when something starts or happened rather than when it is due. */
-const NOT_DUE_COLUMN = /start|begin|kick|created|opened|logged|reported|updated/i;
-const DUE_COLUMN = /end|due|target|deadline|eta|deliver|launch|release/i;
-/** Date columns that record when something was finished: empty while the item is open. */
-const DONE_COLUMN = /complet|finish|done|closed|resolved|actual|merged|shipped/i;
-const SCHEDULED_LINE = /\b(?:scheduled|planned|due|targeted|target(?:ing)?|deadline|expected|eta)\s*(?:for|on|by|date|:)?\s*:?\s*$/i;
+
+/** How many first lines of a document hold its own fields (title, subtitle, metadata). */
+const TOP_LINES = 12;
 
 const usable = (d: DateValue) => Boolean(d.date) || d.none || Boolean(d.invalid);
 
 export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milestone[] {
   const out: Milestone[] = [];
-  const datesIn = (offset: number, end: number): DateValue[] =>
-    doc.dates.filter((d) => d.range.offset >= offset && d.range.endOffset <= end && usable(d));
+  const sorted = [...doc.dates].sort((a, b) => a.range.offset - b.range.offset);
+  const datesIn = (offset: number, end: number): DateValue[] => {
+    const out: DateValue[] = [];
+    for (let i = firstAtOrAfter(sorted, offset); i < sorted.length && sorted[i]!.range.offset < end; i++) {
+      const d = sorted[i]!;
+      if (d.range.endOffset <= end && usable(d)) out.push(d);
+    }
+    return out;
+  };
+  const blocks = [...doc.blocks].sort((a, b) => a.range.offset - b.range.offset);
+  const blockAt = (offset: number, end: number) => {
+    let lo = 0, hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.range.offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = blocks[lo - 1];
+    return b && end <= b.range.endOffset ? b : undefined;
+  };
   const lastDate = (offset: number, end: number): DateValue | null => {
     const ds = datesIn(offset, end);
     return ds.find((d) => d.none) ?? ds.filter((d) => d.date || d.invalid).pop() ?? null;
@@ -79,6 +95,8 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     const h = section.headingRange;
     const date = datesIn(h.offset, h.endOffset).filter((d) => d.date && d.kind !== 'week').pop();
     if (!date) continue;
+    // A dated fault, incident, changelog version or session, a snapshot of the state, an entry of a log: what happened, not what is due.
+    if (isEventHeading(doc, section)) continue;
     // A week under a phase marked done (`COMPLETED EARLY`) is done, whatever boxes were left unticked.
     // (Not the title's status: a "Complete Recap" can still hold plans that were never updated.)
     const parent = section.parent === null || doc.sections[section.parent]!.parent === null ? null : inheritedStatus(doc, doc.sections[section.parent]!, true);
@@ -90,10 +108,19 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
   for (const f of doc.fields) {
     if (f.source === 'table') continue;
     const next = NEXT_FIELD.test(f.name);
-    if (!DUE_FIELDS.has(f.name) && !next) continue;
+    const expected = EXPECTED_FIELD.test(f.name);
+    if (!DUE_FIELDS.has(f.name) && !next && !expected) continue;
     const date = lastDate(f.valueRange.offset, f.valueRange.endOffset);
     if (!date) continue;
     const own = mention(f.valueRange.offset, f.valueRange.endOffset);
+    if (expected) {
+      // `Estimated Completion: Q2 2026`: open while the work it estimates is open — the section's
+      // Status field, its heading, or (under the title or a heading that only labels the state) the document's status.
+      if (date.none) continue;
+      const status = own?.value === 'done' ? own : expectedStatus(doc, f);
+      push({ name: f.key, kind: 'line', range: lineRange(ctx, f.keyRange), date, status, section: f.section });
+      continue;
+    }
     // `Next Review: <date>` is upcoming by its name, whatever the section's status.
     const status = next
       ? own ?? { value: 'planned' as const, text: f.key, range: f.keyRange }
@@ -106,9 +133,10 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     if (!d.date || d.kind === 'week') continue;
     const line = lineRange(ctx, d.range);
     if (lines.has(line.line)) continue;
-    const before = ctx.text.slice(line.offset, d.range.offset).replace(/[*_`]/g, '');
+    const from = Math.max(line.offset, d.range.offset - SCHEDULED_WINDOW);
+    const before = ctx.text.slice(from, d.range.offset).replace(/[*_`]/g, '');
     if (!SCHEDULED_LINE.test(before)) continue;
-    const block = doc.blocks.find((b) => b.range.offset <= d.range.offset && d.range.endOffset <= b.range.endOffset);
+    const block = blockAt(d.range.offset, d.range.endOffset);
     if (!block || block.kind === 'cell' || block.kind === 'heading') continue;
     // The line's own status words other than the "scheduled" that introduces the date.
     const statuses = ctx.vocabulary.findAll(ctx.text.slice(line.offset, line.endOffset))
@@ -116,9 +144,12 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     const done = statuses.find((s) => s.value === 'done');
     const sectionStatus = block.section === null ? null : inheritedStatus(doc, doc.sections[block.section]!);
     const status = done ?? (sectionStatus?.value === 'done' ? sectionStatus : null) ?? statuses.find((s) => s.value !== 'planned') ?? statuses[0] ??
-      { value: 'planned' as const, text: ctx.text.slice(line.offset + SCHEDULED_LINE.exec(before)!.index, d.range.offset).trim(), range: ctx.index.range(line.offset + SCHEDULED_LINE.exec(before)!.index, d.range.offset) };
+      scheduledStatus(ctx, from, d.range.offset);
     push({ name: ctx.text.slice(line.offset, line.endOffset).trim(), kind: 'line', range: line, date: d, status, section: block.section });
   }
+
+  // Plain fenced timelines: `[📅] 2026-05-30: Alpha`, `2026-03-01  Beta release  (planned)`.
+  for (const m of timelineLines(doc, ctx)) push(m);
   out.sort((a, b) => a.range.offset - b.range.offset);
   return out;
 }
@@ -132,10 +163,6 @@ function dueColumn(table: Table): number {
   return rest.length ? rest[rest.length - 1]! : -1;
 }
 
-/** Words that name what a table lists when it records events: incidents, decisions, a log. */
-const EVENT_WORDS = /\b(?:incidents?|issues?|bugs?|defects?|risks?|decisions?|events?|changes?|change ?log|updates?|log|history|journal|meetings?|findings?|problems?|errors?|alerts?|outages?|reports?)\b/i;
-/** Words that name a plan's items: their dates are when they are due. */
-const PLAN_WORDS = /\b(?:milestones?|deliverables?|tasks?|goals?|phases?|sprints?|epics?|features?|stor(?:y|ies)|releases?|plans?|roadmap|schedule|timeline|targets?|checkpoints?|steps?|work ?items?|actions?|todo)\b/i;
 
 /**
  * A table that records events (`| Date | Incident | Status |` under "Incidents"): a bare Date column
@@ -149,6 +176,95 @@ function isEventLog(doc: StatusDoc, table: Table, dateCol: number): boolean {
   return EVENT_WORDS.test(title) || names.some((n) => EVENT_WORDS.test(n));
 }
 
+/** The first index whose date starts at or after `offset` (dates sorted by offset). */
+function firstAtOrAfter(dates: readonly DateValue[], offset: number): number {
+  let lo = 0, hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.range.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The words that introduce a scheduled date, as the status of a line that has no other. */
+function scheduledStatus(ctx: MilestoneContext, from: number, to: number): StatusMention {
+  const before = ctx.text.slice(from, to);
+  const m = SCHEDULED_LINE.exec(before.replace(/[*_`]/g, ' '))!;
+  const start = from + m.index;
+  let end = to;
+  while (end > start && !/[\p{L}\p{N}]/u.test(ctx.text[end - 1]!)) end--;
+  return { value: 'planned', text: ctx.text.slice(start, end), range: ctx.index.range(start, end) };
+}
+
+/** A dated heading that records what happened (a fault, a changelog version, a session, a snapshot of the state) or an entry under a log. */
+function isEventHeading(doc: StatusDoc, section: Section): boolean {
+  const title = section.title;
+  if (EVENT_HEADING.test(title)) return true;
+  if (SNAPSHOT_HEADING.test(title) && !PLAN_WORDS.test(title)) return true;
+  for (let p = section.parent; p !== null; p = doc.sections[p]!.parent) {
+    if (LOG_TITLE.test(doc.sections[p]!.title) && !PLAN_WORDS.test(doc.sections[p]!.title)) return true;
+  }
+  return false;
+}
+
+/**
+ * The status an `Estimated Completion` field is judged by: a Status field of its own section,
+ * else the section heading's status (unless the heading only labels the state, `✅ Current Status
+ * Summary`), else an ancestor's, else the document's.
+ */
+function expectedStatus(doc: StatusDoc, f: Field): StatusMention | null {
+  const own = doc.fields.find((x) => x.name === 'status' && x.status && x.section === f.section && x.source !== 'table');
+  if (own?.status) return own.status;
+  for (let s: Section | undefined = f.section === null ? undefined : doc.sections[f.section]; s; s = s.parent === null ? undefined : doc.sections[s.parent]) {
+    if (s.level === 1 || s.parent === null && s.index === 0) break;
+    if (s.status && !STATUS_LABEL_TITLE.test(s.title.replace(s.status.text, ''))) return s.status;
+  }
+  // The document's status, or a Status field among its first lines (under a subtitle heading).
+  return doc.status ?? doc.fields.find((x) => x.name === 'status' && x.status && x.source !== 'table' && x.keyRange.line <= TOP_LINES)?.status ?? null;
+}
+
+/**
+ * Lines of plain fenced timelines: a day first (after an optional `[📅]` / emoji marker), then
+ * what is due, with a status from the marker or the line's words. Read only where a code block
+ * holds at least two such lines, and never for events (`2025-10-03 — Outage`).
+ */
+function timelineLines(doc: StatusDoc, ctx: MilestoneContext): Milestone[] {
+  const candidates: { block: (typeof doc.blocks)[number]; m: RegExpExecArray }[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind !== 'code') continue;
+    const m = TIMELINE_LINE.exec(block.text);
+    if (m) candidates.push({ block, m });
+  }
+  const out: Milestone[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const { block, m } = candidates[i]!;
+    const line = block.range.line;
+    const neighbour = (j: number) => candidates[j] !== undefined && Math.abs(candidates[j]!.block.range.line - line) === 1;
+    if (!neighbour(i - 1) && !neighbour(i + 1)) continue;
+    const g = m.groups!;
+    if (EVENT_HEADING.test(g.name!)) continue;
+    const dateAt = block.range.offset + m[0].indexOf(g.date!);
+    const date = doc.dates.find((d) => d.range.offset === dateAt && d.date);
+    if (!date) continue;
+    const marker = g.marker ?? g.emoji ?? null;
+    let status: StatusMention | null = null;
+    if (marker) {
+      const at = block.range.offset + m[0].indexOf(marker);
+      const found = ctx.vocabulary.find(marker);
+      status = found ? { value: found.value, text: marker, range: ctx.index.range(at, at + marker.length) } : null;
+    }
+    if (!status) {
+      const nameAt = block.range.offset + m[0].length - g.name!.length;
+      const found = ctx.vocabulary.find(g.name!);
+      status = found ? { value: found.value, text: found.text, range: ctx.index.range(nameAt + found.index, nameAt + found.index + found.length) } : null;
+    }
+    if (!status) continue;
+    out.push({ name: g.name!.trim(), kind: 'line', range: lineRange(ctx, block.range), date, status, section: block.section });
+  }
+  return out;
+}
+
 function lineRange(ctx: MilestoneContext, r: Range): Range {
   const line0 = r.line - 1;
   const start = ctx.index.starts[line0]!;
@@ -157,8 +273,6 @@ function lineRange(ctx: MilestoneContext, r: Range): Range {
   return ctx.index.range(start + lead, start + text.trimEnd().length);
 }
 
-/** Emoji that lead a heading as decoration (`## 📅 Timeline`, `## 📋 Next Steps`) rather than as its status. */
-const DECORATION = new Set(['📅', '📋']);
 
 function headingStatus(ctx: MilestoneContext, section: Section): StatusMention | null {
   const s = section.status;
@@ -210,21 +324,21 @@ function underHeadingStatus(doc: StatusDoc, section: Section): StatusMention | n
 
 /** A sprint or phase that has an end: its End Date (or a dated range in Dates/Timeline/Period) and its status. */
 export interface SprintScope {
-  /** The section the sprint is (null: the whole document). */
+  /** The section the sprint is (null: the whole document or a line). */
   section: number | null;
+  /** What the sprint is called in messages: `this sprint`, the section title, the line's sprint name. */
+  title: string;
   /** Offsets the sprint covers. */
   offset: number;
   endOffset: number;
   end: DateValue;
-  endField: Field;
+  /** The field or words that gave the end (`End Date`, `Dates`, `dates`). */
+  endKey: string;
+  endKeyRange: Range;
   status: StatusMention | null;
-  statusField: Field | null;
 }
 
-const SPRINT_TITLE = /\b(?:sprint|phase|iteration|milestone|release|increment|cycle|stage|wave|epic)\b|\bPI\s*\d/i;
-const RANGE_FIELD = /^(?:dates?|timeline|period|sprint dates|schedule|timeframe|time frame|window)$/;
-
-export function sprintScopes(doc: StatusDoc): SprintScope[] {
+export function sprintScopes(doc: StatusDoc, ctx?: MilestoneContext): SprintScope[] {
   const out: SprintScope[] = [];
   const h1 = doc.sections.find((s) => s.level === 1) ?? null;
   const docLevel = (f: Field) => f.section === null || (h1 !== null && f.section === h1.index) || (h1 === null && doc.sections[f.section]?.parent === null && f.section === 0);
@@ -247,7 +361,42 @@ export function sprintScopes(doc: StatusDoc): SprintScope[] {
     const status = statusField?.status ?? (section === null ? doc.status : null);
     seen.add(key);
     const range = section === null ? { offset: 0, endOffset: Number.MAX_SAFE_INTEGER } : doc.sections[section]!.range;
-    out.push({ section, offset: range.offset, endOffset: range.endOffset, end: date, endField: f, status, statusField });
+    out.push({ section, title: section === null ? 'this sprint' : `"${title}"`, offset: range.offset, endOffset: range.endOffset, end: date, endKey: f.key, endKeyRange: f.keyRange, status });
+  }
+  if (ctx) out.push(...sprintLines(doc, ctx));
+  return out;
+}
+
+/**
+ * `- **Sprint 3**: Dec 27 - Jan 3 (Integration) - 🔄 IN PROGRESS`: a line (list item or
+ * paragraph) that names a sprint, gives its date range and ends with its status.
+ */
+function sprintLines(doc: StatusDoc, ctx: MilestoneContext): SprintScope[] {
+  const out: SprintScope[] = [];
+  const sorted = [...doc.dates].sort((a, b) => a.range.offset - b.range.offset);
+  for (const block of doc.blocks) {
+    if (block.kind !== 'paragraph' || block.text.indexOf('\n') >= 0) continue;
+    const m = SPRINT_LINE.exec(block.text);
+    if (!m) continue;
+    const after = block.range.offset + m[0].length;
+    let date: DateValue | null = null;
+    for (let i = firstAtOrAfter(sorted, after); i < sorted.length && sorted[i]!.range.offset < block.range.endOffset; i++) {
+      if (sorted[i]!.kind === 'range' && sorted[i]!.date) { date = sorted[i]!; break; }
+      if (sorted[i]!.date) break;
+    }
+    // The range must come first: `Sprint 4: planned after Sprint 3 (Jan 6-10)` is not read.
+    if (!date || ctx.text.slice(after, date.range.offset).trim() !== '') continue;
+    const tail = ctx.text.slice(date.range.endOffset, block.range.endOffset);
+    const found = ctx.vocabulary.findAll(tail);
+    // One status, after the dates: `… - 📋 Planned`. Two different ones (`Done, Blocked`) are not read.
+    if (!found.length || found.some((x) => x.value !== found[0]!.value)) continue;
+    const s = found[found.length - 1]!;
+    const at = date.range.endOffset + s.index;
+    out.push({
+      section: null, title: `"${m.groups!.name!.trim()}"`, offset: block.range.offset, endOffset: block.range.endOffset,
+      end: date, endKey: 'dates', endKeyRange: date.range,
+      status: { value: s.value, text: s.text, range: ctx.index.range(at, at + s.length) },
+    });
   }
   return out;
 }

@@ -203,7 +203,7 @@ export type Milestone = z.infer<typeof MilestoneSchema>;
  * (with its grammar in `grammar/`) and is compared by the rules that select it.
  */
 export const CLAIM_KINDS = [
-  'ratio', 'change', 'factor', 'total', 'count', 'progress', 'status', 'milestone', 'sprint', 'document',
+  'ratio', 'change', 'factor', 'total', 'count', 'progress', 'status', 'milestone', 'sprint', 'document', 'weekday',
 ] as const;
 export const ClaimKindSchema = z.enum(CLAIM_KINDS);
 export type ClaimKind = z.infer<typeof ClaimKindSchema>;

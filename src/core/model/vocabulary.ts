@@ -20,6 +20,7 @@ export const DEFAULT_STATUS_WORDS: Readonly<Record<Exclude<StatusValue, 'unknown
     'incomplete', 'not complete', 'not completed', 'not done',
     'en cours', 'en progreso', 'em andamento', 'em progresso', 'đang thực hiện', '进行中', '진행 중', '진행중',
     '進行中', 'в процессе', 'в работе',
+    'em desenvolvimento', 'en desarrollo', 'en développement', 'in entwicklung', 'in bearbeitung', 'в разработке', '开发中', '開発中',
     '🚧', '🟡', '⏳', '🔄', '🏗️', '🔨', '🔶',
   ],
   planned: [

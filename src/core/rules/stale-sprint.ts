@@ -1,12 +1,8 @@
-import { daysBetween } from '../model/dates';
-import { sprintScopes } from '../model/milestones';
+import { daysBetween } from '../model/calendar';
 import type { Rule } from './types';
-import { plural } from './util/time';
+import { isStaleSprint, plural } from './util/time';
 
-/** A sprint is stale only while it still says it is planned or running (not blocked or at risk). */
-const OPEN = new Set(['planned', 'in-progress']);
-
-/** A sprint or phase (document or section) whose End Date has passed while its Status is Planned or In Progress. */
+/** A sprint or phase (document, section or sprint line) whose end has passed while its Status is Planned or In Progress. */
 export const staleSprint: Rule = {
   id: 'stale-sprint',
   description: 'A sprint or phase whose End Date has passed while its Status still says Planned or In Progress.',
@@ -14,15 +10,19 @@ export const staleSprint: Rule = {
   tags: ['time'],
   fixable: false,
   run(ctx) {
-    for (const s of sprintScopes(ctx.doc)) {
-      if (!s.status || !OPEN.has(s.status.value) || !(s.end.date! < ctx.today)) continue;
-      const days = daysBetween(s.end.date!, ctx.today);
-      const what = s.section === null ? 'this sprint' : `"${ctx.doc.sections[s.section]!.title}"`;
+    for (const s of ctx.claims('sprint')) {
+      if (s.unchecked !== null) { ctx.verdict(s, 'unchecked', s.unchecked); continue; }
+      if (!s.status) { ctx.verdict(s, 'unchecked', 'no status'); continue; }
+      if (!isStaleSprint(s, ctx.today)) { ctx.verdict(s, 'right'); continue; }
+      const end = s.date!;
+      const status = s.status;
+      const days = daysBetween(end.date!, ctx.today);
       ctx.report({
-        range: s.end.range,
-        message: `Unexpected status "${s.status.text}" ${plural(days, 'day')} after the ${s.endField.key} ${s.end.date}, expected done or new dates: ${what} ended ${plural(days, 'day')} ago.`,
-        related: [{ range: s.status.range, message: `Status "${s.status.text}"` }],
-        stale: { due: s.end.date!, daysOverdue: days, statusText: s.status.text, dateRange: s.end.range, statusRange: s.status.range },
+        claim: s,
+        range: s.range,
+        message: `Unexpected status "${status.text}" ${plural(days, 'day')} after the ${String(s.data.endKey)} ${end.date}, expected done or new dates: ${s.subject} ended ${plural(days, 'day')} ago.`,
+        related: [{ range: status.range, message: `Status "${status.text}"` }],
+        stale: { due: end.date!, daysOverdue: days, statusText: status.text, dateRange: end.range, statusRange: status.range },
       });
     }
   },

@@ -5,15 +5,23 @@
  */
 import type { Claim } from '../schema';
 import { changeExtractor } from './change';
+import { documentClaims } from './document';
 import { factorExtractor } from './factor';
+import { milestoneClaims } from './milestone';
 import { ratioExtractor } from './ratio';
+import { sprintClaims } from './sprint';
 import type { ClaimExtractor, ExtractContext } from './types';
+import { weekdayClaims } from './weekday';
 
 /** The registry, in no particular order: claims are sorted by position afterwards. */
 export const EXTRACTORS: readonly ClaimExtractor[] = [
   changeExtractor,
+  documentClaims,
   factorExtractor,
+  milestoneClaims,
   ratioExtractor,
+  sprintClaims,
+  weekdayClaims,
 ];
 
 export function extractClaims(ctx: ExtractContext): Claim[] {
