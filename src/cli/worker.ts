@@ -11,7 +11,7 @@
  * tree or model leaves the thread that built it: only the file report travels.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
@@ -40,6 +40,28 @@ export interface CheckTargetsOptions {
    * thread that waits synchronously). Default 30 s; a late duplicate result is ignored.
    */
   stallMs?: number;
+  /**
+   * How much slower than real time the budget's clock runs (≥ 1; see `loadFactor` in main.ts):
+   * on a busy machine a document gets `maxAnalysisMs × budgetScale` of wall time, and its
+   * message still names `maxAnalysisMs`. Default: `loadFactor()`.
+   */
+  budgetScale?: number;
+}
+
+/**
+ * The time budget is wall time. On a machine busier than its cores (a shared CI runner) it
+ * stretches by the one-minute load average per core, at most 20×, so that ordinary documents
+ * are not skipped: the budget is there for runaway inputs, not for a busy machine.
+ */
+export function loadFactor(): number {
+  const cores = Math.max(1, availableParallelism());
+  return Math.min(20, Math.max(1, loadavg()[0]! / cores));
+}
+
+/** A clock for the budget that runs `scale` times slower than real time. */
+function budgetClock(scale: number | undefined): () => number {
+  const k = scale && scale > 1 ? scale : 1;
+  return k === 1 ? Date.now : () => Date.now() / k;
 }
 
 /** Below this much work, more than one worker costs more than it saves. */
@@ -59,6 +81,7 @@ interface WorkerInput {
   role: typeof WORKER_ROLE;
   files: string[];
   today: string;
+  budgetScale: number;
   config: Config;
   counters: SharedArrayBuffer;
   /** Per worker: [2 * slot] the file index + 1 being checked (0: none), [2 * slot + 1] since when (ms after `epoch`). */
@@ -103,7 +126,8 @@ function limitHeapGrowth(): void {
 }
 
 /** One outcome per target, in the order of `targets`. */
-export function checkTargets(targets: readonly Target[], options: CheckTargetsOptions): Outcome[] {
+export function checkTargets(targets: readonly Target[], given: CheckTargetsOptions): Outcome[] {
+  const options = { ...given, budgetScale: given.budgetScale ?? loadFactor() };
   const outcomes: (Outcome | undefined)[] = new Array(targets.length);
   const hashes: (string | undefined)[] = new Array(targets.length);
   const cache = options.cache ?? null;
@@ -136,7 +160,8 @@ export function checkTargets(targets: readonly Target[], options: CheckTargetsOp
     runInWorkers(targets, todo, jobs, workerFile, options, outcomes);
   } else {
     if (todo.length) warmUp(options.today, options.config);
-    for (const i of todo) outcomes[i] = checkFile(targets[i]!.abs, options.today, options.config, Date.now);
+    const clock = budgetClock(options.budgetScale);
+    for (const i of todo) outcomes[i] = checkFile(targets[i]!.abs, options.today, options.config, clock);
   }
 
   if (cache) {
@@ -169,14 +194,14 @@ function runInWorkers(
   const slots = new SharedArrayBuffer(8 * (jobs + files.length));
   const s = new Int32Array(slots);
   const epoch = Date.now();
-  const budget = options.config.maxAnalysisMs;
-  const stoppedJson = JSON.stringify({ ok: false, reason: analysisStoppedReason(budget) } satisfies Outcome);
+  const budget = options.config.maxAnalysisMs * Math.max(1, options.budgetScale ?? 1);
+  const stoppedJson = JSON.stringify({ ok: false, reason: analysisStoppedReason(options.config.maxAnalysisMs) } satisfies Outcome);
   const workers: { worker: Worker; port: MessagePort; slot: number }[] = [];
   let slotsUsed = 0;
   const start = () => {
     const slot = slotsUsed++;
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, counters, slots, slot, epoch, port: port2 };
+    const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, counters, slots, slot, epoch, port: port2, budgetScale: options.budgetScale ?? 1 };
     // A smaller young generation than V8's default (48 MB per thread): every thread has a heap
     // of its own, and peak memory is the sum. It never makes a file fail (the old generation,
     // where a large document's tree ends up, keeps V8's limit).
@@ -231,7 +256,7 @@ function runInWorkers(
       warmUp(options.today, options.config);
       const busy = held();
       for (let k = 0; k < files.length; k++) {
-        if (texts[k] === undefined && !busy.has(k)) accept({ index: k, json: JSON.stringify(checkFile(files[k]!, options.today, options.config, Date.now)) });
+        if (texts[k] === undefined && !busy.has(k)) accept({ index: k, json: JSON.stringify(checkFile(files[k]!, options.today, options.config, budgetClock(options.budgetScale))) });
       }
       progressAt = Date.now();
       continue;
@@ -265,12 +290,13 @@ function workerMain(input: WorkerInput): void {
   const c = new Int32Array(input.counters);
   const s = new Int32Array(input.slots);
   warmUp(input.today, input.config);
+  const clock = budgetClock(input.budgetScale);
   for (;;) {
     const index = Atomics.add(c, 0, 1);
     if (index >= input.files.length) break;
     Atomics.store(s, 2 * input.slot + 1, Date.now() - input.epoch);
     Atomics.store(s, 2 * input.slot, index + 1);
-    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config, Date.now));
+    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config, clock));
     input.port.postMessage({ index, json } satisfies WorkerMessage);
     Atomics.store(s, 2 * input.slot, 0);
     Atomics.add(c, 1, 1);

@@ -9,6 +9,7 @@
  * again); files read from disk go through the result cache, so an unchanged workspace is listed
  * again without being parsed.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { ClaimVerdict, Finding, StatusDoc } from '../core/index';
 import type { IncrementalChecker } from '../core/incremental';
@@ -190,8 +191,10 @@ export class AnalysisService implements vscode.Disposable {
     }
     if (!engine().looksLikeStatusDocument(text)) return { ...base, doc: null, findings: [], verdicts: [], skipped: null, isStatusDocument: false };
     // The time budget (statusDocs.maxAnalysisMs) is checked between analysis steps: cooperative,
-    // the extension host has no thread to terminate (the CLI has).
-    const now = () => performance.now();
+    // the extension host has no thread to terminate (the CLI has). Like the CLI's, the budget's
+    // clock runs slower on a machine busier than its cores.
+    const scale = loadFactor();
+    const now = () => performance.now() / scale;
     try {
       const { doc, findings, verdicts } = version >= 0 ? this.checkerFor(uri).check(text, { today, config, now }) : engine().check(text, { today, config, now });
       return { ...base, doc, findings, verdicts, skipped: null, isStatusDocument: true };
@@ -401,4 +404,13 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder, own: readonly strin
   }
   // Nested braces would break the `{a,b}` group handed to findFiles.
   return [...globs].filter((g) => !/[{}]/.test(g));
+}
+
+/** The one-minute load average per core, at least 1 and at most 20 (see the CLI's `loadFactor`). */
+function loadFactor(): number {
+  try {
+    return Math.min(20, Math.max(1, loadavg()[0]! / Math.max(1, availableParallelism())));
+  } catch {
+    return 1;
+  }
 }

@@ -60,4 +60,30 @@ describe('parallel scan', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('on a busy machine the budget stretches by the load, and the message names the configured budget', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'status-docs-budget-'));
+    try {
+      const spinning = join(dir, 'spin.js');
+      writeFileSync(spinning, [
+        "const { workerData: w } = require('node:worker_threads');",
+        'const c = new Int32Array(w.counters), s = new Int32Array(w.slots);',
+        'const index = Atomics.add(c, 0, 1);',
+        'if (index < w.files.length) {',
+        '  Atomics.store(s, 2 * w.slot + 1, Date.now() - w.epoch);',
+        '  Atomics.store(s, 2 * w.slot, index + 1);',
+        '  for (;;) {}',
+        '}',
+      ].join('\n'));
+      const abs = join(dir, 'doc.md');
+      writeFileSync(abs, '# Doc\n\n- [x] one\n');
+      const started = Date.now();
+      const outcomes = checkTargets([{ abs, path: 'doc.md' }], { today: TODAY, config: { ...DEFAULT_CONFIG, maxAnalysisMs: 100 }, workerFile: spinning, stallMs: 60_000, budgetScale: 8 });
+      const took = Date.now() - started;
+      assert.deepEqual(outcomes, [{ ok: false, reason: 'analysis stopped after 100 ms' }]);
+      assert.ok(took >= 800, `stopped after ${took} ms, before the stretched budget of 800 ms`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
