@@ -54,7 +54,7 @@ function describe(claim: Claim, count: number): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   switch (claim.form) {
     case 'inline': return `the inline list names ${plural(count, 'item')}`;
-    case 'bucket': return `${plural(count, 'row')} of the table it counts fall in that range`;
+    case 'bucket': return `${plural(count, 'row')} of the table it counts ${count === 1 ? 'falls' : 'fall'} in that range`;
     default:
       if (what === 'sub-sections') {
         return `the ${claim.evidence.length} sub-sections below list ${claim.evidence.map((e) => e.quantity?.value ?? 1).join(' + ')} = ${plural(count, 'item')}`;

@@ -41,7 +41,7 @@ export const countExtractor: ClaimExtractor = {
 
 // ------------------------------------------------------------------ stated counts
 
-interface Stated { value: number; qualifier: string | null; noun: string; text: string; start: number; end: number }
+interface Stated { value: number; qualifier: string | null; noun: string; text: string; start: number; end: number; /** Where the words after the number end. */ after: number }
 
 /** The count a heading or lead-in states, or null (none, or a measure, subset or ordinal). */
 /**
@@ -52,8 +52,8 @@ interface Stated { value: number; qualifier: string | null; noun: string; text: 
 function nearColon(line: string, at: number): boolean {
   const numbers = [...line.matchAll(PHRASE_COUNT)].filter((m) => /^\d/.test(m.groups!.n!) && !isPerItem(m.groups!.noun ?? ''));
   if (numbers.length > 1) return false;
-  const rest = line.slice(at).replace(/[():：*_]/g, ' ').trim();
-  return rest.split(/\s+/).filter(Boolean).length <= 4;
+  const rest = line.slice(at).replace(/\([^()\n]{0,80}\)/g, ' ').replace(/[():：*_]/g, ' ').trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 3;
 }
 
 
@@ -101,7 +101,8 @@ function toStated(m: RegExpExecArray | RegExpMatchArray, base: number, text: str
     // A bare number: `(6)`, never a year.
     if (!/^\d{1,3}$/.test(g.n!)) return null;
   }
-  return { value, qualifier: g.q ?? (g.plus || bounded ? '+' : null), noun, text: g.n!, start: base + s, end: base + e };
+  const after = base + (m.index ?? 0) + m[0].length;
+  return { value, qualifier: g.q ?? (g.plus || bounded ? '+' : null), noun, text: g.n!, start: base + s, end: base + e, after };
 }
 
 function quantity(ctx: ExtractContext, st: Stated): Quantity {
@@ -451,7 +452,7 @@ function leadInClaim(ctx: ExtractContext, s: Structures, block: Block, out: Clai
   if (!colon && !label) return;
   const st = statedIn(line, lineStart, colon);
   if (!st) return;
-  if (colon && !nearColon(line, st.end - lineStart)) return;
+  if (colon && !nearColon(line, st.after - lineStart)) return;
   let tally: Tally | string;
   if (block.listItem) {
     const item = ctx.doc.lists[block.listItem[0]]?.items[block.listItem[1]];
