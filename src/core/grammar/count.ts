@@ -141,7 +141,7 @@ const COUNTER = '[个個项項件条條份张張개건台套款类類种種组�
  * The parenthesis must close (or continue with `,` `;`) right after the noun.
  */
 export const PAREN_COUNT = new RegExp(
-  String.raw`\((?<q>[~≈])?[ \t]?(?<n>\d{1,3}(?:,\d{3})?|\d{4})(?<plus>\+)?(?:[ \t]{1,2}(?<noun>${NOUN}(?:[ \t]${NOUN}){0,2})|[ \t]?(?<cjk>${COUNTER})(?<cjknoun>[\p{L}\p{N}]{0,8}))?[ \t]?[)，,;]`,
+  String.raw`\((?<q>[~≈])?[ \t]?(?<n>\d{1,3}(?:,\d{3})?|\d{4})(?<plus>\+)?(?:[ \t]?(?<cjk>${COUNTER})(?<cjknoun>[\p{L}\p{N}]{0,8})|[ \t]{1,2}(?<noun>${NOUN}(?:[ \t]${NOUN}){0,2}))?[ \t]?[)，,;]`,
   'dgu',
 );
 
@@ -151,7 +151,7 @@ export const PAREN_COUNT = new RegExp(
  */
 const WORD_NUMBERS = [...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|');
 export const PHRASE_COUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,/#:_-])(?<q>[~≈])?(?<n>\d{1,3}(?:,\d{3})?|\d{4}|(?:${WORD_NUMBERS})(?![\p{L}]))(?<plus>\+)?(?:[ \t]{1,2}(?<noun>${NOUN}(?:[ \t]${NOUN}){0,2})|[ \t]?(?<cjk>${COUNTER})(?<cjknoun>\p{L}{0,8}))`,
+  String.raw`(?<![\p{L}\p{N}.,/#:_-])(?<q>[~≈])?(?<n>\d{1,3}(?:,\d{3})?|\d{4}|(?:${WORD_NUMBERS})(?![\p{L}]))(?<plus>\+)?(?:[ \t]?(?<cjk>${COUNTER})(?<cjknoun>\p{L}{0,8})|[ \t]{1,2}(?<noun>${NOUN}(?:[ \t]${NOUN}){0,2}))`,
   'dgiu',
 );
 
@@ -292,9 +292,19 @@ export function splitInlineList(text: string): string[] | null {
   if (/[()]/.test(text)) return null;
   if (!INLINE_SEPARATOR.test(text)) return null;
   const items = text.split(INLINE_SEPARATOR_G).map((s) => s.replace(/[`*_"'“”]/g, '').trim());
-  if (items.length < 2 || items.some((s) => s === '' || s.split(/\s+/).length > 5 || s.length > 48)) return null;
+  if (items.length < 2 || items.some((s) => s === '' || s.split(/\s+/).length > 4 || s.length > 48)) return null;
+  // A description, not an enumeration: `mostly tests, some docs`, `…, with French planned`.
+  if (items.some((s) => NOT_AN_ITEM.has(s.split(/\s+/)[0]!.toLowerCase()))) return null;
   return items;
 }
+
+/** First words that make a part of a parenthesis a description or an aside, not a named item. */
+export const NOT_AN_ITEM: ReadonlySet<string> = new Set([
+  'mostly', 'some', 'all', 'most', 'many', 'few', 'several', 'both', 'each', 'plus', 'mainly', 'primarily', 'partly', 'about', 'around',
+  'with', 'without', 'except', 'but', 'which', 'that', 'where', 'while', 'not', 'no', 'only', 'also', 'then', 'incl', 'via',
+  'com', 'sem', 'con', 'sin', 'mit', 'ohne', 'avec', 'sans', 'mais', 'pero', 'aber', 'sauf', 'exceto', 'excepto', 'außer',
+  'alguns', 'algunos', 'todos', 'todas', 'einige', 'alle', 'quelques', 'tous', 'с', 'без', 'но', 'кроме', 'все', 'некоторые',
+]);
 
 /** `F1-F6`, `#249-#253`, `TASK-001–005`, `PR1–PR11`: a range of IDs and how many it names. */
 const ID_RANGE = /^(?<p>[#A-Za-z]{0,10}[-_]?)(?<a>\d{1,5})[ \t]?(?:-|–|—|\.\.)[ \t]?(?<p2>[#A-Za-z]{0,10}[-_]?)(?<b>\d{1,5})$/u;

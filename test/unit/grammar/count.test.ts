@@ -49,7 +49,10 @@ const ROWS: Row[] = [
   { name: 'SQL code block of status-marked entries', doc: '#### Core Tables (3)\n\n```sql\n✅ users   -- people\n✅ orders  -- sales\n```\n', want: { form: 'heading', stated: 3, items: 2, doubt: null } },
   { name: 'tree listing counts files, not folders', doc: '### Tree (3 files)\n\n```\nsrc/\n├── a.ts\n├── b.ts\n└── lib/\n    └── c.ts\n```\n', want: { form: 'heading', stated: 3, items: 3 } },
   { name: 'distribution table against the rows it counts', doc: '| Module | Coverage |\n|---|---|\n| A | 96% |\n| B | 91% |\n| C | 88% |\n\n| Coverage Range | Modules |\n|---|---|\n| 95%+ | 2 modules |\n| 85-94% | 1 module |\n', want: { form: 'bucket', stated: 2, items: 1 } },
+  { name: 'a field whose value is the count, over a list', doc: '**Git Commits**: 3 commits\n\n1. abc123 - init\n2. def456 - api\n', want: { form: 'lead-in', stated: 3, items: 2, doubt: null } },
+  { name: 'Chinese field with a spaced counter', doc: '已修改文件: 3 个\n\n- a.ts\n- b.ts\n- c.ts\n', want: { form: 'lead-in', stated: 3, items: 3, doubt: null } },
   // traps
+  { name: 'trap: a field with more than the count is not a lead-in', doc: '**Git Commits**: 3 commits pushed to main today\n\n1. abc123\n2. def456\n', want: null },
   { name: 'trap: (10 tasks) over metadata bullets and two tasks', doc: '## Sprint 4 (10 tasks)\n\n- **Estimated:** 3 days\n- **Priority:** High\n- **Owner:** Ada\n- Build the importer\n- Ship the importer\n', want: { form: 'heading', stated: 10, items: 2, doubt: /selection or a grouping/ } },
   { name: 'trap: a description bullet before the items', doc: '**Vocabulary (2 tables)**\n- Each serves its own purpose\n- `words` (16,331) - words\n- `pairs` (2,495) - pairs\n', want: { form: 'lead-in', stated: 2, items: 2, doubt: /mixes kinds/ } },
   { name: 'trap: (N total) over a table whose rows carry counts', doc: '### API Endpoints (40 total)\n| Category | Implemented |\n|---|---|\n| Auth | 15/15 |\n| Pitches | 25/25 |\n', want: { form: 'heading', stated: 40, items: 2, doubt: /counts of their own/ } },
@@ -132,6 +135,8 @@ describe('grammar: count word lists', () => {
     assert.deepEqual(splitInlineList('PDF, CSV and XML'), ['PDF', 'CSV', 'XML']);
     assert.deepEqual(splitInlineList('H3、H4、H5'), ['H3', 'H4', 'H5']);
     assert.equal(splitInlineList('just one thing'), null);
+    assert.equal(splitInlineList('mostly tests, some docs'), null);
+    assert.equal(splitInlineList('English, Spanish and German, with French planned'), null);
     assert.equal(idRangeSize('F1-F6'), 6);
     assert.equal(idRangeSize('#249-#253'), 5);
     assert.equal(idRangeSize('TASK-001–005'), 5);

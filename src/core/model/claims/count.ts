@@ -57,6 +57,15 @@ function nearColon(line: string, at: number): boolean {
 }
 
 
+/** `Key: N nouns` and nothing else on the line. */
+function fieldCount(line: string): boolean {
+  const colon = Math.max(line.indexOf(':'), line.indexOf('：'));
+  if (colon < 1) return false;
+  const value = line.slice(colon + 1).trim();
+  const m = [...value.matchAll(PHRASE_COUNT)];
+  return m.length === 1 && m[0]!.index === 0 && m[0]![0].length === value.length;
+}
+
 function statedIn(text: string, base: number, phrase: boolean): Stated | null {
   const found: Stated[] = [];
   for (const m of text.matchAll(PAREN_COUNT)) {
@@ -208,10 +217,11 @@ class Structures {
     let hi = this.all.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (this.all[mid]!.start < from) lo = mid + 1; else hi = mid; }
     const out: Structure[] = [];
+    let reach = -1;
     for (let i = lo; i < this.all.length && this.all[i]!.start < to; i++) {
       const s = this.all[i]!;
       // A structure inside another (a table in a list item) is not top level.
-      if (!out.some((o) => o.end >= s.end)) out.push(s);
+      if (s.end > reach) { out.push(s); reach = s.end; }
     }
     return out;
   }
@@ -449,9 +459,12 @@ function leadInClaim(ctx: ExtractContext, s: Structures, block: Block, out: Clai
   const colon = endsWithColon(line);
   const raw = ctx.text.slice(lineStart, block.range.endOffset).trim();
   const label = !colon && line.trim().length <= 100 && !/[.!?。]$/.test(line.trim()) && (raw.startsWith('**') || raw.startsWith('__'));
-  if (!colon && !label) return;
-  const st = statedIn(line, lineStart, colon);
+  // A field whose value is the count: `**Git Commits**: 7 commits`, `Files Created: 15 files`.
+  const field = !colon && line.trim().length <= 80 && fieldCount(line);
+  if (!colon && !label && !field) return;
+  const st = statedIn(line, lineStart, colon || field);
   if (!st) return;
+  if (field && ctx.text.slice(st.after, lineStart + line.trimEnd().length).trim() !== '') return;
   if (colon && !nearColon(line, st.after - lineStart)) return;
   let tally: Tally | string;
   if (block.listItem) {
