@@ -155,6 +155,15 @@ export const PHRASE_COUNT = new RegExp(
   'dgiu',
 );
 
+/**
+ * A range of numbered items standing for a count: `(Tasks 4-15)` is twelve tasks,
+ * `(PRs #13-#17)` five pull requests. The noun is plural and names the items.
+ */
+export const RANGE_COUNT = new RegExp(
+  String.raw`\((?<noun>${NOUN})[ 	]#?(?<a>\d{1,4})[ 	]?(?:-|–|—|\.\.)[ 	]?#?(?<b>\d{1,4})\)`,
+  'dgu',
+);
+
 /** `### Very Good (85-89%) - 3 packages`, `## Deliverables: 4 documents` (at the end of a heading). */
 export const TAIL_COUNT = new RegExp(
   String.raw`[-–—:][ \t]{1,3}(?<q>[~≈])?(?<n>\d{1,4})(?<plus>\+)?[ \t]{1,2}(?<noun>${NOUN}(?:[ \t]${NOUN}){0,1})[ \t]*$`,

@@ -72,9 +72,12 @@ function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number): v
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected count ${stated.text}${stated.qualifier === '+' ? '+' : ''}, expected ${count}: ${what}.`,
+    message: claim.data.range === true
+      ? `Unexpected count: ${stated.text} names ${stated.value}, expected ${count}: ${what}.`
+      : `Unexpected count ${stated.text}${stated.qualifier === '+' ? '+' : ''}, expected ${count}: ${what}.`,
     related: claim.evidence.slice(0, 30).map((e, i) => ({ range: e.range, message: claim.form === 'inline' ? e.label : `${e.label || `Item ${i + 1}`}` })),
     detail: `${claim.subject ? `"${claim.subject}" announces` : 'The text announces'} ${stated.value}${unit}; ${what}.`,
-    fix: { title: `Change the count to ${count}`, edits: [{ range: claim.range, text: String(count) }] },
+    // A range of numbered items (`Tasks 4-15`) names which items, not only how many: no fix.
+    ...(claim.data.range === true ? {} : { fix: { title: `Change the count to ${count}`, edits: [{ range: claim.range, text: String(count) }] } }),
   });
 }

@@ -18,7 +18,7 @@
 import {
   countValue, endsWithColon, idRangeSize, isCjkMeasure, isCodeComment, isCountedNoun, isFence, isPerItem, hasCjk, isBounded, isTopicNoun, fenceLang, LIST_CODE_LANGS, isOrdinalLabel,
   isSelection, isStatementLine, isTotalWord, isTreeLine, itemBody, itemShape, moreItems, nounStem, ownCount,
-  PAREN_COUNT, PHRASE_COUNT, splitInlineList, TAIL_COUNT, treeEntry, wordBefore, type ItemShape,
+  PAREN_COUNT, RANGE_COUNT, PHRASE_COUNT, splitInlineList, TAIL_COUNT, treeEntry, wordBefore, type ItemShape,
 } from '../../grammar/count';
 import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc, Table } from '../schema';
 import { readBuckets } from './count-buckets';
@@ -41,7 +41,13 @@ export const countExtractor: ClaimExtractor = {
 
 // ------------------------------------------------------------------ stated counts
 
-interface Stated { value: number; qualifier: string | null; noun: string; text: string; start: number; end: number; /** Where the words after the number end. */ after: number }
+interface Stated {
+  value: number; qualifier: string | null; noun: string; text: string; start: number; end: number;
+  /** Where the words after the number end. */
+  after: number;
+  /** A range of numbered items (`Tasks 4-15`): no single number to fix. */
+  range?: boolean;
+}
 
 /** The count a heading or lead-in states, or null (none, or a measure, subset or ordinal). */
 /**
@@ -76,6 +82,16 @@ function statedIn(text: string, base: number, phrase: boolean): Stated | null {
     const t = TAIL_COUNT.exec(text);
     const st = t && toStated(t, base, text);
     if (st) found.push(st);
+  }
+  if (!found.length) {
+    for (const m of text.matchAll(RANGE_COUNT)) {
+      const g = m.groups!;
+      const [a, b] = [Number(g.a), Number(g.b)];
+      if (!/s$/i.test(g.noun!) || !isCountedNoun(g.noun!) || b <= a || b - a > 200) continue;
+      const [s, e] = m.indices!.groups!.noun!;
+      const [, end] = m.indices!.groups!.b!;
+      found.push({ value: b - a + 1, qualifier: null, noun: g.noun!, text: text.slice(e + 1, end), start: base + s, end: base + end, after: base + m.index + m[0].length, range: true });
+    }
   }
   if (!found.length && phrase) {
     for (const m of text.matchAll(PHRASE_COUNT)) {
@@ -122,7 +138,7 @@ function quantity(ctx: ExtractContext, st: Stated): Quantity {
 }
 
 function claimOf(ctx: ExtractContext, form: string, subject: string, statement: Range, st: Stated, section: number | null, t: Tally | string): ClaimDraft {
-  const data: Claim['data'] = { noun: st.noun || null };
+  const data: Claim['data'] = { noun: st.noun || null, range: st.range === true };
   let ev: Evidence[] = [];
   let unchecked: string | null = null;
   if (typeof t === 'string') unchecked = t;
