@@ -387,3 +387,15 @@ export function bucketCount(text: string): { value: number; noun: string; text: 
   if (noun && !isCountedNoun(noun)) return null;
   return { value: Number(m.groups!.n), noun, text: m.groups!.n!, index: text.indexOf(t) };
 }
+
+/**
+ * A heading ending in a bare number in parentheses (`### Example (2)`), as `prefix`, or null.
+ * Headings that share the prefix with different numbers are numbered, not counted.
+ */
+const BARE_TAIL = /^\([ \t]?\d{1,3}[ \t]?\)[ \t]*$/u;
+export function bareNumberPrefix(heading: string): string | null {
+  const t = heading.trim();
+  const at = t.lastIndexOf('(');
+  if (at < 0 || !BARE_TAIL.test(t.slice(at))) return null;
+  return t.slice(0, at).trim().toLowerCase();
+}

@@ -52,6 +52,7 @@ const ROWS: Row[] = [
   { name: 'a field whose value is the count, over a list', doc: '**Git Commits**: 3 commits\n\n1. abc123 - init\n2. def456 - api\n', want: { form: 'lead-in', stated: 3, items: 2, doubt: null } },
   { name: 'Chinese field with a spaced counter', doc: '已修改文件: 3 个\n\n- a.ts\n- b.ts\n- c.ts\n', want: { form: 'lead-in', stated: 3, items: 3, doubt: null } },
   { name: 'a range of numbered items stands for a count', doc: '## Desktop (Tasks 4-7)\n\n- TASK 4\n- TASK 5\n- TASK 7\n', want: { form: 'heading', stated: 4, items: 3, doubt: null } },
+  { name: 'trap: headings numbered (1), (2) are not counts', doc: '## Case (1)\n\n- a\n- b\n\n## Case (2)\n\n- c\n', want: { form: 'heading', stated: 1, unchecked: /numbered/ } },
   { name: 'trap: a range of weeks is a measure', doc: '## Roadmap (Weeks 1-4)\n\n- a\n', want: null },
   // traps
   { name: 'trap: a field with more than the count is not a lead-in', doc: '**Git Commits**: 3 commits pushed to main today\n\n1. abc123\n2. def456\n', want: null },

@@ -17,7 +17,7 @@
  */
 import {
   countValue, endsWithColon, idRangeSize, isCjkMeasure, isCodeComment, isCountedNoun, isFence, isPerItem, hasCjk, isBounded, isTopicNoun, fenceLang, LIST_CODE_LANGS, isOrdinalLabel,
-  isSelection, isStatementLine, isTotalWord, isTreeLine, itemBody, itemShape, moreItems, nounStem, ownCount,
+  isSelection, isStatementLine, isTotalWord, isTreeLine, bareNumberPrefix, itemBody, itemShape, moreItems, nounStem, ownCount,
   PAREN_COUNT, RANGE_COUNT, PHRASE_COUNT, splitInlineList, TAIL_COUNT, treeEntry, wordBefore, type ItemShape,
 } from '../../grammar/count';
 import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc, Table } from '../schema';
@@ -191,7 +191,12 @@ class Structures {
     }
     this.paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.listItem === null && !this.inside(b.range.offset));
     this.sectionAt = new Map(doc.sections.map((s) => [s.headingRange.offset, s]));
-    for (const b of doc.blocks) if (b.kind === 'heading') this.headings.set(b.range.offset, b);
+    for (const b of doc.blocks) {
+      if (b.kind !== 'heading') continue;
+      this.headings.set(b.range.offset, b);
+      const prefix = bareNumberPrefix(b.text);
+      if (prefix !== null) this.bare.set(prefix, (this.bare.get(prefix) ?? 0) + 1);
+    }
     for (const sec of doc.sections) {
       if (sec.parent !== null) this.children.set(sec.parent, [...(this.children.get(sec.parent) ?? []), sec]);
     }
@@ -199,6 +204,8 @@ class Structures {
 
   private readonly extents: [number, number][] = [];
   readonly headings = new Map<number, Block>();
+  /** Headings ending in a bare `(N)`, by the text before it: more than one means numbering. */
+  readonly bare = new Map<string, number>();
   readonly children = new Map<number, Section[]>();
 
   private inside(offset: number): boolean {
@@ -409,6 +416,8 @@ function headingClaim(ctx: ExtractContext, s: Structures, block: Block, out: Cla
 
 function headingTally(ctx: ExtractContext, s: Structures, block: Block, section: Section, st: Stated): Tally | string {
   if (isSelection(block.text)) return 'the heading announces a selection';
+  const prefix = bareNumberPrefix(block.text);
+  if (prefix !== null && (s.bare.get(prefix) ?? 0) > 1) return 'headings of the same name are numbered (1), (2), …, not counted';
   const end = s.ownEnd(section);
   const structures = s.within(block.range.endOffset, end);
   const target = structures[0];
