@@ -5,6 +5,7 @@
  */
 import type { Claim } from '../schema';
 import { changeExtractor } from './change';
+import { countExtractor } from './count';
 import { documentClaims } from './document';
 import { factorExtractor } from './factor';
 import { milestoneClaims } from './milestone';
@@ -16,6 +17,7 @@ import { weekdayClaims } from './weekday';
 /** The registry, in no particular order: claims are sorted by position afterwards. */
 export const EXTRACTORS: readonly ClaimExtractor[] = [
   changeExtractor,
+  countExtractor,
   documentClaims,
   factorExtractor,
   milestoneClaims,
