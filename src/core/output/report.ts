@@ -68,6 +68,9 @@ export function fileReport(path: string, doc: StatusDoc, findings: Finding[], ve
   };
 }
 
+/** Claims about dates: their stated value is the date. */
+const TIME_KINDS = new Set<string>(['milestone', 'sprint', 'document', 'weekday']);
+
 export function claimReports(doc: StatusDoc, verdicts: readonly ClaimVerdict[]): ClaimReport[] {
   return doc.claims.map((c) => {
     const v = verdicts[c.id];
@@ -78,7 +81,7 @@ export function claimReports(doc: StatusDoc, verdicts: readonly ClaimVerdict[]):
       column: c.range.column,
       endLine: c.range.endLine,
       endColumn: c.range.endColumn,
-      text: c.stated?.text ?? c.status?.text ?? c.date?.text ?? c.subject,
+      text: c.stated?.text ?? (TIME_KINDS.has(c.kind) ? c.date?.text ?? c.status?.text : c.status?.text ?? c.date?.text) ?? c.subject,
       verdict: v?.verdict ?? 'unchecked',
       rule: v?.rule ?? null,
       reason: v ? v.reason : c.unchecked ?? 'no enabled rule checks this claim',

@@ -49,7 +49,7 @@ describe('incremental checks and the result cache', () => {
     }
     await ext.service.cache.flush();
     assert.ok(ext.service.cache.dir, 'the extension has no storage folder');
-    const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.service.cache.dir, 'results-v1.json'));
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.service.cache.dir, 'results-v2.json'));
     assert.ok(stat.size > 0);
   });
 

@@ -26,7 +26,7 @@ describe('diagnostics and quick fixes', () => {
       assert.deepEqual(d!.range, rangeOf(editor.document, 8, '+20'));
       assert.equal(d!.severity, vscode.DiagnosticSeverity.Error);
       assert.match(d!.message, /^Unexpected \+20 points, expected \+25 points/);
-      assert.deepEqual(d!.relatedInformation?.map((r) => editor.document.getText(r.location.range)), ['40%', '65%']);
+      assert.deepEqual(d!.relatedInformation?.map((r) => editor.document.getText(r.location.range)), ['40', '65']);
     } finally {
       await revert(editor);
     }

@@ -6,14 +6,16 @@ import { api, fixture, open, rangeOf, revert, TODAY, waitFor } from './support/s
 describe('CodeLens, hover, inline flags, badges and reports', () => {
   before(api);
 
-  it('CodeLens above the checklist and the score group', async () => {
+  it('CodeLens above the title (claims checked), the checklist and the score group', async () => {
     const uri = fixture('feature-delta.md');
     await vscode.workspace.openTextDocument(uri);
-    const lenses = await waitFor('two CodeLens', async () => {
+    const lenses = await waitFor('three CodeLens', async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      return all.length === 2 && all;
+      return all.length === 3 && all;
     });
-    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[7, 'Δ expected +25'], [12, '☑ 2/4 done (50%)']]);
+    // Last Updated, two score deltas and two milestones: 5 claims, all checked, 3 wrong (stale
+    // document, +20 for 40 → 65, the overdue milestone).
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[0, '✓ 5 claims checked · 3 wrong'], [7, 'Δ expected +25'], [12, '☑ 2/4 done (50%)']]);
   });
 
   it('hover on the checked number explains the computation', async () => {

@@ -48,9 +48,9 @@ describe('robust workspace scan', () => {
     this.timeout(120_000);
     const ext = await api();
     let text = '# Slow Tracker\n\n**Status**: In Progress\n\n';
-    // Small enough to finish within the default budget even on a loaded machine (100 KB did not
-    // always), large enough to take more than 1 ms.
-    for (let k = 0; text.length < 10_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
+    // Large enough to take more than 1 ms even when the budget's clock runs 20 times slower on a
+    // loaded machine, small enough to finish within the default budget.
+    for (let k = 0; text.length < 60_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
     await vscode.workspace.fs.writeFile(fixture('feature-slow.md'), new TextEncoder().encode(text));
     await setSetting('maxAnalysisMs', 1);
     await vscode.commands.executeCommand('statusDocs.refresh');
