@@ -9,7 +9,7 @@
 export const ARROW = /→|->|=>|⟶|➔|➡|â†’/g;
 
 /** Field keys that name the whole document's progress. */
-export const HEADLINE_KEY = /progress|complet|overall|total|geral|gesamt|global|general|fortschritt|avancement|avance|progreso|progresso|conclus|готовност|прогресс|выполнен|进度|完成度|進捗|진행/iu;
+export const HEADLINE_KEY = /progress|complet|overall|total|geral|gesamt|global|general|fortschritt|avancement|avance|progreso|progresso|conclus|readiness|bereitschaft|prontidão|готовност|прогресс|выполнен|进度|完成度|進捗|진행/iu;
 /** Keys whose percentage measures something else. */
 export const NOT_PROGRESS_KEY = /score|quality|coverage|health|confidence|qualidade|cobertura|calidad|qualität|качеств|покрыт|覆盖|质量/iu;
 /** Values that announce a goal, not a measurement. */
@@ -40,7 +40,7 @@ export function overallHeadingFigure(title: string): number | null {
   const words = [...before.matchAll(OVERALL_WORD)];
   if (!words.length) return null;
   const last = words[words.length - 1]!;
-  const between = before.slice(last.index! + last[0].length);
+  const between = before.slice(last.index!);
   if (DIGIT.test(between)) return null;
   return PROGRESS_WORD.test(between) || DONE_AFTER.test(title.slice(m.index + m[0].length)) ? Number(m[1]) : null;
 }
