@@ -9,8 +9,10 @@ import { countExtractor } from './count';
 import { documentClaims } from './document';
 import { factorExtractor } from './factor';
 import { milestoneClaims } from './milestone';
+import { progressExtractor } from './progress';
 import { ratioExtractor } from './ratio';
 import { sprintClaims } from './sprint';
+import { statusExtractor } from './status';
 import type { ClaimExtractor, ExtractContext } from './types';
 import { weekdayClaims } from './weekday';
 
@@ -21,8 +23,10 @@ export const EXTRACTORS: readonly ClaimExtractor[] = [
   documentClaims,
   factorExtractor,
   milestoneClaims,
+  progressExtractor,
   ratioExtractor,
   sprintClaims,
+  statusExtractor,
   weekdayClaims,
 ];
 
