@@ -4,10 +4,13 @@
  * compare the claims they are given (see CONTRIBUTING.md, "Adding a claim kind").
  */
 import type { Claim } from '../schema';
+import { totalClaims } from './total';
 import type { ClaimExtractor, ExtractContext } from './types';
 
 /** The registry, in no particular order: claims are sorted by position afterwards. */
-export const EXTRACTORS: readonly ClaimExtractor[] = [];
+export const EXTRACTORS: readonly ClaimExtractor[] = [
+  totalClaims,
+];
 
 export function extractClaims(ctx: ExtractContext): Claim[] {
   const drafts = EXTRACTORS.flatMap((x) => x.extract(ctx));
