@@ -36,6 +36,19 @@ describe('total-mismatch fixes leave no finding behind', () => {
       }
     });
 
+    it(`${file}: every message's arithmetic adds up`, () => {
+      for (const f of mine) {
+        const m = /((?:[-$€]{0,2}[\d,.]+(?:%|\/\d+)? \+ )+[-$€]{0,2}[\d,.]+(?:%|\/\d+)?) = [-$€]{0,2}([\d,.]+)/.exec(f.message.replace(/\+ -/g, '+ -'));
+        if (!m) continue;
+        const num = (t: string) => Number(t.replace(/[$€,%]/g, '').split('/')[0]);
+        const terms = m[1]!.split(' + ').map(num);
+        const sum = terms.reduce((a, b) => a + b, 0);
+        const stated = num(m[2]!) * (m[0]!.split(' = ')[1]!.startsWith('-') ? -1 : 1);
+        const decimals = Math.max(...m[1]!.split(' + ').map((t) => (t.split('.')[1] ?? '').replace(/\D.*$/, '').length));
+        assert.ok(Math.abs(sum - stated) <= 0.5 * 10 ** -decimals * terms.length + 1e-9, `${f.message}: the terms add up to ${sum}`);
+      }
+    });
+
     it(`${file}: all fixes together leave nothing on the lines they edit`, () => {
       let fixed = text;
       const lines = new Set<number>();

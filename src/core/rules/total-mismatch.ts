@@ -1,7 +1,7 @@
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Claim, Quantity } from '../model/schema';
 import type { Rule, RuleContext } from './types';
-import { completionFactor, exactPrecision, isApprox, quantities, show, sumAgrees, sumPrecision } from './util/sums';
+import { contributions, exactPrecision, isApprox, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
 
 /**
  * A total that is not the sum of its parts: Total rows against their column, weighted tables
@@ -22,31 +22,13 @@ export const totalMismatch: Rule = {
       else if (c.form === 'weighted-row') checkRow(ctx, c, sums.get(c.data.group));
       else if (c.form === 'weighted-sum') checkWeightedSum(ctx, c);
       else if (c.form === 'weighted-average') checkAverage(ctx, c);
-      else if (c.form === 'done-ratio') checkDoneRatio(ctx, c);
-      else if (c.form === 'tally') checkTally(ctx, c);
-      else if (c.form === 'line-total' && c.data.ratio) checkLineRatio(ctx, c);
+      else if (c.form === 'done-ratio' || c.form === 'tally' || (c.form === 'line-total' && c.data.ratio)) checkHalves(ctx, c);
       else checkSum(ctx, c);
     }
   },
 };
 
 const tol = (ctx: RuleContext) => ctx.config.approximateTolerance;
-
-/** weight × completion of evidence group `g`. */
-function product(c: Claim, g: number | null): number {
-  const w = c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!;
-  const k = c.evidence.find((e) => e.role === 'completion' && e.group === g)!.quantity!;
-  return (w.value / 100) * completionFactor(k, c.data.completionAs);
-}
-
-/** The contributions of a weighted total: as written, and with each wrong row replaced by weight × completion. */
-function contributions(c: Claim): { written: Quantity; right: number; group: number | null }[] {
-  return c.evidence.filter((e) => e.role === 'part').map((e) => {
-    const q = e.quantity!;
-    const p = product(c, e.group);
-    return { written: q, right: agreesAtPrecision(q.value, p, q.precision) ? q.value : p, group: e.group };
-  });
-}
 
 function checkSum(ctx: RuleContext, c: Claim): void {
   const stated = c.stated!;
@@ -145,61 +127,49 @@ function checkAverage(ctx: RuleContext, c: Claim): void {
   });
 }
 
-function checkDoneRatio(ctx: RuleContext, c: Claim): void {
+/** What a two-part total (`n/N`, `n of N`) should say, by form, with the arithmetic; null when it is not checkable. */
+function halves(c: Claim): { n: number; d: number; why: string; related: { range: Claim['range']; message: string }[] } | string {
   const t = c.stated!;
-  const done = quantities(c.evidence, 'done');
-  const all = [...done, ...quantities(c.evidence, 'open')];
-  const d = done.reduce((s, p) => s + p.value, 0);
-  const a = all.reduce((s, p) => s + p.value, 0);
-  if (t.value === d && t.of === a) { ctx.verdict(c, 'right'); return; }
-  if (t.value === a || !agreesAtPrecision(t.value, Math.min(t.value, d), 0) && t.value > a) { ctx.verdict(c, 'unchecked', 'the numerator is not the rows marked done'); return; }
+  const parts = c.evidence.filter((e) => e.quantity && (e.role === 'part' || e.role === 'done' || e.role === 'open'));
+  const add = (role?: string) => parts.filter((e) => !role || e.role === role).reduce((s, e) => s + e.quantity!.value, 0);
+  if (c.form === 'tally') {
+    const items = c.evidence.filter((e) => e.role === 'item');
+    const n = items.length;
+    const d = Number(c.data.rows);
+    return { n, d, why: `the table above has ${d} rows, ${n} of them marked ${c.data.mark}`, related: items.slice(0, 20).map((e) => ({ range: e.range, message: `Marked ${c.data.mark}: ${e.label}` })) };
+  }
+  if (c.form === 'line-total') {
+    const n = add();
+    const d = parts.reduce((s, e) => s + e.quantity!.of!, 0);
+    return { n, d, why: `${c.data.what} add up to ${parts.map((e) => `${e.quantity!.value}/${e.quantity!.of}`).join(' + ')} = ${n}/${d}`, related: parts.map((e) => ({ range: e.range, message: `Part: ${e.label} (${e.quantity!.value}/${e.quantity!.of})` })) };
+  }
+  const d = add();
+  const n = add('done');
+  // The numerator adds up every row (a score on a scale, or counted as done though open): not the done rows.
+  if (t.value !== n && t.value >= d) return 'the numerator is not the sum of the rows marked done';
+  const list = (role?: string) => parts.filter((e) => !role || e.role === role).map((e) => show(e.quantity!)).join(' + ') || '0';
+  return {
+    n, d, why: `${c.data.what} adds up to ${list()} = ${d}, of which the rows marked done ${list('done')} = ${n}`,
+    related: parts.map((e) => ({ range: e.range, message: `${e.label} (${show(e.quantity!)}, ${e.role === 'done' ? 'done' : 'not done'})` })),
+  };
+}
+
+function checkHalves(ctx: RuleContext, c: Claim): void {
+  const t = c.stated!;
+  const h = halves(c);
+  if (typeof h === 'string') { ctx.verdict(c, 'unchecked', h); return; }
+  if (t.value === h.n && t.of === h.d) { ctx.verdict(c, 'right'); return; }
   const base = c.evidence.find((e) => e.role === 'base');
   const share = c.evidence.find((e) => e.role === 'percent')?.quantity;
-  const edits = [{ range: t.range, text: String(d) }];
-  if (base) edits.push({ range: base.range, text: String(a) });
-  if (share && base) edits.push({ range: share.range, text: formatLike(share, roundTo((d / a) * 100, share.precision)) });
+  const edits = [{ range: t.range, text: formatLike(t, h.n) }];
+  if (base) edits.push({ range: base.range, text: formatLike(base.quantity ?? t, h.d) });
+  if (share && base && h.d > 0) edits.push({ range: share.range, text: formatLike(share, roundTo((h.n / h.d) * 100, share.precision)) });
+  const of = c.form === 'tally' ? ' of ' : '/';
   ctx.report({
     claim: c,
-    range: t.range,
-    message: `Unexpected total ${t.value}/${t.of}, expected ${d}/${a}: ${c.data.what} adds up to ${all.map((p) => show(p)).join(' + ')} = ${a}, of which the rows marked done ${done.map((p) => show(p)).join(' + ') || '0'} = ${d}.`,
-    related: c.evidence.filter((e) => e.role === 'done' || e.role === 'open').map((e) => ({ range: e.range, message: `${e.label} (${show(e.quantity!)}, ${e.role === 'done' ? 'done' : 'not done'})` })),
-    fix: base ? { title: `Change the total to ${d}/${a}`, edits } : undefined,
-  });
-}
-
-function checkTally(ctx: RuleContext, c: Claim): void {
-  const t = c.stated!;
-  const n = c.evidence.filter((e) => e.role === 'item').length;
-  const rows = Number(c.data.rows);
-  if (t.value === n && t.of === rows) { ctx.verdict(c, 'right'); return; }
-  const base = c.evidence.find((e) => e.role === 'base')!;
-  const share = c.evidence.find((e) => e.role === 'percent')?.quantity;
-  const edits = [{ range: t.range, text: String(n) }, { range: base.range, text: String(rows) }];
-  if (share) edits.push({ range: share.range, text: formatLike(share, roundTo((n / rows) * 100, share.precision)) });
-  ctx.report({
-    claim: c,
-    range: t.value === n ? base.range : t.range,
-    message: `Unexpected tally ${t.value} of ${t.of}, expected ${n} of ${rows}: the table above has ${rows} rows, ${n} of them marked ${c.data.mark}.`,
-    related: c.evidence.filter((e) => e.role === 'item').slice(0, 20).map((e) => ({ range: e.range, message: `Marked ${c.data.mark}: ${e.label}` })),
-    fix: { title: `Change the tally to ${n} of ${rows}`, edits },
-  });
-}
-
-function checkLineRatio(ctx: RuleContext, c: Claim): void {
-  const t = c.stated!;
-  const parts = quantities(c.evidence, 'part');
-  const n = parts.reduce((s, p) => s + p.value, 0);
-  const d = parts.reduce((s, p) => s + p.of!, 0);
-  if (t.value === n && t.of === d) { ctx.verdict(c, 'right'); return; }
-  const base = c.evidence.find((e) => e.role === 'base')!;
-  const share = c.evidence.find((e) => e.role === 'percent')?.quantity;
-  const edits = [{ range: t.range, text: formatLike(t, n) }, { range: base.range, text: formatLike(base.quantity!, d) }];
-  if (share) edits.push({ range: share.range, text: formatLike(share, roundTo((n / d) * 100, share.precision)) });
-  ctx.report({
-    claim: c,
-    range: t.value === n ? base.range : t.range,
-    message: `Unexpected total ${t.value}/${t.of}, expected ${n}/${d}: ${c.data.what} add up to ${parts.map((p) => `${p.value}/${p.of}`).join(' + ')} = ${n}/${d}.`,
-    related: c.evidence.filter((e) => e.role === 'part').map((e) => ({ range: e.range, message: `Part: ${e.label} (${e.quantity!.value}/${e.quantity!.of})` })),
-    fix: { title: `Change the total to ${n}/${d}`, edits },
+    range: t.value === h.n && base ? base.range : t.range,
+    message: `Unexpected ${c.form === 'tally' ? 'tally' : 'total'} ${t.value}${of}${t.of}, expected ${h.n}${of}${h.d}: ${h.why}.`,
+    related: h.related,
+    fix: base ? { title: `Change it to ${h.n}${of}${h.d}`, edits } : undefined,
   });
 }

@@ -337,12 +337,14 @@ function headingTotals(ctx: ExtractContext, cells: Map<string, Block>): ClaimDra
       bases.push({ r, v: ratios[0]! });
     }
     if (bases.length < 2) continue;
+    const scale = bases.every((b) => b.v.of === bases[0]!.v.of);
     out.push(draft('total', 'heading-total', {
       subject: s.title, range: stated.range, statement: hb.range, stated,
       evidence: bases.map(({ r, v }) => evidence('part', next.rows[r]!.cells[0]?.text || `row ${r + 1}`, v.cellRange, {
         quantity: { value: v.of!, of: null, unit: null, qualifier: null, sign: null, precision: 0, text: String(v.of), range: v.cellRange }, group: r,
       })),
-      data: { what: 'the bases of the table below' }, section: s.index, unchecked: null,
+      data: { what: 'the bases of the table below' }, section: s.index,
+      unchecked: scale ? `every row is out of ${bases[0]!.v.of}: a scale, not parts of the total` : null,
     }));
   }
   return out;
@@ -514,7 +516,8 @@ function lineTotals(ctx: ExtractContext): ClaimDraft[] {
         ...(last.pct ? [evidence('percent', 'share', last.pct.range, { quantity: last.pct })] : []),
       ],
       data: { what: `the ${parts.length} lines above`, ratio }, section,
-      unchecked: ratio && ofSum !== last.d!.value && parts.every((p) => p.d!.value === last.d!.value) ? 'the lines share the total\'s base: an average, not a sum' : null,
+      unchecked: ratio && ofSum !== last.d!.value && parts.every((p) => p.d!.value === last.d!.value) ? 'the lines share the total\'s base: an average, not a sum'
+        : !ratio && parts.some((p) => p.n.value === last.n.value) ? 'a line above states the same number: another measure, not a part' : null,
     }));
   }
   return out;

@@ -1,6 +1,6 @@
 /** Sums as authors write them: agreement at the author's precision, and numbers shown their way. */
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../../model/arithmetic';
-import type { Evidence, Quantity } from '../../model/schema';
+import type { Claim, Evidence, Quantity } from '../../model/schema';
 
 const CURRENCIES = new Set(['$', '€', '£', '¥', '₹', 'â‚¬']);
 const BOUNDS = new Set(['<', '>', '≤', '≥', '<=', '>=']);
@@ -50,3 +50,20 @@ export function exactPrecision(value: number, precision: number): number {
   for (let d = precision; d < precision + 3; d++) if (Math.abs(roundTo(value, d) - value) < 1e-9) return d;
   return precision + 3;
 }
+
+/** weight × completion of evidence group `g`. */
+export function product(c: Claim, g: number | null): number {
+  const w = c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!;
+  const k = c.evidence.find((e) => e.role === 'completion' && e.group === g)!.quantity!;
+  return (w.value / 100) * completionFactor(k, c.data.completionAs);
+}
+
+/** The contributions of a weighted total: as written, and with each wrong row replaced by weight × completion. */
+export function contributions(c: Claim): { written: Quantity; right: number; group: number | null }[] {
+  return c.evidence.filter((e) => e.role === 'part').map((e) => {
+    const q = e.quantity!;
+    const p = product(c, e.group);
+    return { written: q, right: agreesAtPrecision(q.value, p, q.precision) ? q.value : p, group: e.group };
+  });
+}
+
