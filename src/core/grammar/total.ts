@@ -49,7 +49,10 @@ export const TALLY_LINE = /^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?<mark>[^\p{L}\p{N}\s
 export const LABELED_LINE = /^[ \t]{0,8}(?:[-*+][ \t]{1,4})?(?<label>[^:：\n]{1,60})[:：][ \t]{0,3}(?<q>[~≈])?(?<n>\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?:[ \t]{0,2}\/[ \t]{0,2}(?<d>\d{1,3}(?:,\d{3}){1,3}|\d{1,7})|[ \t]{1,3}(?<u>\p{L}[\p{L}-]{0,30}))(?![\p{N}/])/du;
 
 /** Words that make a prose number a total of the items above: `in total`, `total of`, `insgesamt`. */
-export const PROSE_TOTAL_WORDS = /\b(?:in[ \t]total|total(?:[ \t]of)?|altogether|combined|overall|insgesamt|gesamt|au[ \t]total|en[ \t]total|no[ \t]total|em[ \t]total|всего|итого)\b|合计|总计|共/iu;
+export const PROSE_TOTAL_WORDS = /(?<![\p{L}\p{N}])(?:in[ \t]total|total(?:[ \t]of)?|altogether|combined|insgesamt|gesamt|au[ \t]total|en[ \t]total|no[ \t]total|em[ \t]total|всего|итого)(?![\p{L}\p{N}])|合计|总计|共/iu;
+
+/** Words that make a total cumulative (the whole project, not the list): `now`, `so far`, `bringing`. */
+export const CUMULATIVE_WORDS = /(?<![\p{L}\p{N}])(?:now|so[ \t]far|to[ \t]date|bringing|brings|jetzt|bisher|agora|ahora|desormais|désormais|теперь|всего[ \t]в[ \t]проекте)(?![\p{L}\p{N}])|目前|现在/iu;
 
 /** Normalizes a unit for matching a lead-in's unit with its items' (`lines` = `line` = `LOC`). */
 export function unitKey(unit: string): string {

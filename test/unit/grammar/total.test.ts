@@ -40,6 +40,13 @@ const ROWS: Row[] = [
   { name: 'heading total over the bases of a table', doc: '# S\n\n### Endpoints (30 total)\n\n| Area | Done |\n|---|---|\n| A | 5/10 |\n| B | 8/18 |\n', want: { form: 'heading-total', stated: 30, parts: [10, 18] } },
   { name: 'prose total of the list above', doc: '# S\n\n## Tests\n\n- unit (30 tests)\n- integration (8 tests)\n- e2e (4 tests)\n\nThat makes 42 tests in total.\n', want: { form: 'prose-sum', stated: 42, parts: [30, 8, 4] } },
   { name: 'prose number without a total word or a counting heading', doc: '# S\n\n## Docs\n\n- guide (40 pages)\n- spec (25 pages)\n- memo (12 pages)\n\nThe site serves 900 pages.\n', want: null },
+  { name: 'sub-items are a breakdown of their item, not more parts', doc: '# S\n\n### Backend (10 hours)\n\n- API (6 hours)\n  - endpoints (4 hours)\n  - auth (2 hours)\n- DB (4 hours)\n', want: { form: 'lead-in', stated: 10, parts: [6, 4] } },
+  { name: 'a cumulative total is not the sum of the list', doc: '# S\n\n## New tests\n\n- parser (5 tests)\n- runtime (8 tests)\n- cli (3 tests)\n\nThe suite now has 20 tests in total.\n', want: null },
+  { name: 'Russian prose total', doc: '# S\n\n## Задачи\n\n- анализ (4 задачи)\n- разработка (9 задачи)\n- тесты (3 задачи)\n\nВсего 16 задачи.\n', want: { form: 'prose-sum', stated: 16, parts: [4, 9, 3] } },
+  { name: 'Total line under phase lines, both halves', doc: '# S\n\n- Phase 1: 10/12\n- Phase 2: 29/35\n\n**Total: 39/47 (83%)**\n', want: { form: 'line-total', stated: 39, of: 47, parts: [10, 29] } },
+  { name: 'Total line under three phase lines', doc: '# S\n\n- Phase 1: 10/12\n- Phase 2: 29/35\n- Phase 3: 4/8\n\n**Total: 43/55 (78%)**\n', want: { form: 'line-total', stated: 43, of: 55 } },
+  { name: 'Total line of scores on one base is an average', doc: '# S\n\n- Design: 8/10\n- Build: 7/10\n- Total: 7.5/10\n', want: null },
+  { name: 'lines across files over a file table', doc: '# S\n\nAdds 917 lines across 3 files.\n\n| File | Lines |\n|---|---|\n| a | 400 |\n| b | 350 |\n| c | 167 |\n', want: { form: 'lead-in', stated: 917, parts: [400, 350, 167] } },
   { name: 'status tally under a table (German)', doc: '# S\n\n## Bereich\n\n| Anforderung | Status |\n|---|---|\n| A | ✅ Abgedeckt |\n| B | ❌ Fehlt |\n\n**Zusammenfassung:**\n- ✅ Abgedeckt: 1 von 2 (50%)\n- ❌ Fehlend: 1 von 2 (50%)\n', want: { form: 'tally', stated: 1, of: 2 } },
 ];
 

@@ -19,7 +19,7 @@
  *   (`item`), `data.rows` = all rows.
  */
 import {
-  COUNT_AND_SUM, HEADING_TOTAL, SUM_ACROSS, ITEM_QUANTITY, LABELED_LINE, NOT_ADDITIVE, PROSE_TOTAL_WORDS, SUBTOTAL_LABEL, SUM_ONLY, TALLY_LINE, TOTAL_LABEL, unitKey,
+  COUNT_AND_SUM, HEADING_TOTAL, SUM_ACROSS, ITEM_QUANTITY, LABELED_LINE, NOT_ADDITIVE, PROSE_TOTAL_WORDS, CUMULATIVE_WORDS, SUBTOTAL_LABEL, SUM_ONLY, TALLY_LINE, TOTAL_LABEL, unitKey,
 } from '../../grammar/total';
 import { agreesAtPrecision } from '../arithmetic';
 import { cellBlocks, decimalsOf, parseCell, readWeightedTable, type CellNumber, type CellValue } from '../cells';
@@ -243,6 +243,7 @@ function leadIns(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
     const count = g.count ? Number(g.count) : null;
     const end = scopeEnd(ctx, block);
     const items: Item[] = [];
+    const counted = new Set<number>();
     const lists = new Set<number>();
     for (let j = bi + 1; j < doc.blocks.length && doc.blocks[j]!.range.offset < end; j++) {
       const b = doc.blocks[j]!;
@@ -251,13 +252,16 @@ function leadIns(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
       if (!b.listItem && (COUNT_AND_SUM.test(line) || SUM_ONLY.test(line))) { if (block.kind === 'paragraph') break; continue; }
       const it = itemQuantity(ctx, b, j);
       if (!it || it.unit !== unit) continue;
+      // Sub-items of a counted item are its breakdown, not more parts.
+      const parent = b.listItem ? doc.lists[b.listItem[0]]!.parentItem : null;
+      if (parent && counted.has(blockOf.get(parent.join(':')) ?? -1)) continue;
       items.push(it);
+      counted.add(j);
       if (b.listItem) lists.add(b.listItem[0]);
     }
     const mStart = block.range.offset + m.indices!.groups!.m![0];
     const stated = quantity(parseNum(g.m!), g.m!, ctx.lines.range(mStart, mStart + g.m!.length), g.su!.toLowerCase(), g.q ?? (g.plus ? '+' : null));
     // Every item of a list that holds counted items states the unit; a catch-all item (`… more in the backlog`) leaves the sum open.
-    const counted = new Set(items.map((x) => x.block));
     const open = [...lists].some((l) => doc.lists[l]!.items.some((_, i) => !counted.has(blockOf.get(`${l}:${i}`) ?? -1)));
     let unchecked: string | null = null;
     if (count !== null && items.length !== count) unchecked = `${count} ${g.unit} announced, ${items.length} items state ${g.su}`;
@@ -433,9 +437,12 @@ function proseSums(ctx: ExtractContext): ClaimDraft[] {
     const max = Math.max(...items.map((x) => x!.value));
     const candidates = within(doc.numbers, (n) => n.range.offset, list.range.endOffset, end).slice(0, 400)
       .filter((n) => n.kind === 'count' && n.unit && unitKey(n.unit) === unit && n.value > max);
-    const worded = candidates.filter((n) => PROSE_TOTAL_WORDS.test(ctx.text.slice(Math.max(n.range.offset - 30, doc.blocks[n.block]!.range.offset), Math.min(n.range.endOffset + 30, doc.blocks[n.block]!.range.endOffset))));
-    // Without a total word, the statement must be near the sum (another quantity of the same unit is not a total).
-    const picked = worded.length === 1 ? worded[0]! : headed && candidates.length === 1 && candidates[0]!.value <= 2 * sum ? candidates[0]! : null;
+    const around = (n: (typeof candidates)[number]) => ctx.text.slice(Math.max(n.range.offset - 30, doc.blocks[n.block]!.range.offset), Math.min(n.range.endOffset + 30, doc.blocks[n.block]!.range.endOffset));
+    // The statement follows the list (at most two blocks between), is not cumulative (`now 420 tests`) and is near the sum.
+    const near = candidates.filter((n) => within(doc.blocks, (b) => b.range.offset, list.range.endOffset, doc.blocks[n.block]!.range.offset).length <= 2
+      && !CUMULATIVE_WORDS.test(around(n)) && n.value <= 1.5 * sum);
+    const worded = near.filter((n) => PROSE_TOTAL_WORDS.test(around(n)));
+    const picked = worded.length === 1 ? worded[0]! : headed && candidates.length === 1 && near.length === 1 ? near[0]! : null;
     if (!picked) continue;
     const digits = picked.text.replace(/^[~≈<>≤≥+\-−\s]+/, '').split(/\s/, 1)[0]!.replace(/\+$/, '');
     const start = picked.range.offset + picked.text.indexOf(digits);
