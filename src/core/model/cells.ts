@@ -23,7 +23,7 @@ export interface CellNumber {
   /** `~`, `≈`, `<`, `>`, … written before the number, or `+` written after it (`15+`). */
   qualifier: string | null;
   /** A sign written before the number (`-420`, `+185`); only read with `{ signed: true }`. */
-  sign: '+' | '-' | null;
+  sign?: '+' | '-' | null;
   /** The unit word or letter after the number (`h`, `hours`, `lines`), lower-cased, or ''. */
   suffix: string;
   currency: string;
