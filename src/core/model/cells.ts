@@ -3,6 +3,7 @@
  * here for every extractor that needs them.
  */
 import { agreesAtPrecision, formatLike } from './arithmetic';
+import { TOTAL_LABEL } from '../grammar/total';
 import { parseNum } from './numbers';
 import type { LineIndex } from './positions';
 import type { Block, Range, StatusDoc, Table } from './schema';
@@ -21,6 +22,8 @@ export interface CellNumber {
   precision: number;
   /** `~`, `≈`, `<`, `>`, … written before the number, or `+` written after it (`15+`). */
   qualifier: string | null;
+  /** A sign written before the number (`-420`, `+185`); only read with `{ signed: true }`. */
+  sign?: '+' | '-' | null;
   /** The unit word or letter after the number (`h`, `hours`, `lines`), lower-cased, or ''. */
   suffix: string;
   currency: string;
@@ -29,13 +32,15 @@ export interface CellNumber {
   text: string;
   /** The whole cell, for related information. */
   cellRange: Range;
+  /** For a ratio, the digits of the denominator. */
+  ofRange?: Range;
 }
 
 export type CellValue = CellNumber | 'blank' | null;
 
 export const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CELL = new RegExp(
-  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]*))?(?<tail>.*)$`,
+  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<sign>[+\-−])?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]*))?(?<tail>.*)$`,
   'du',
 );
 const BLANK_CELL = /^\s*(?:|-|–|—|n\/?a|tbd|tba|\?|…|\.\.\.)\s*$/i;
@@ -47,7 +52,11 @@ export function cellBlocks(doc: StatusDoc): Map<string, Block> {
   return map;
 }
 
-export function parseCell(ctx: HasLines, block: Block | undefined): CellValue {
+/**
+ * The number in a table cell, `'blank'` for an empty or placeholder cell, null for text.
+ * Signed numbers (`-420`, `+185`) are read only with `{ signed: true }` (a Change column).
+ */
+export function parseCell(ctx: HasLines, block: Block | undefined, options: { signed?: boolean } = {}): CellValue {
   if (!block) return null;
   let text = block.text;
   let base = block.range.offset;
@@ -57,6 +66,7 @@ export function parseCell(ctx: HasLines, block: Block | undefined): CellValue {
   const m = CELL.exec(text);
   if (!m) return null;
   const g = m.groups!;
+  if (g.sign && !options.signed) return null;
   const tail = g.tail!.trim();
   if (tail && !isStatusTail(tail)) return null;
   let suffix = (g.suf ?? '').toLowerCase();
@@ -65,15 +75,17 @@ export function parseCell(ctx: HasLines, block: Block | undefined): CellValue {
   const cellStart = base + g.lead!.length;
   return {
     kind: g.pct ? 'percent' : g.of ? 'ratio' : 'number',
-    value: parseNum(g.n!),
+    value: g.sign && g.sign !== '+' ? -parseNum(g.n!) : parseNum(g.n!),
     of: g.of ? parseNum(g.of) : null,
     precision: decimalsOf(g.n!),
     qualifier: g.q ?? (g.plus ? '+' : null),
+    sign: g.sign === '+' ? '+' : g.sign ? '-' : null,
     suffix,
     currency: g.cur ?? '',
     range: ctx.lines.range(nStart, nStart + g.n!.length),
     text: g.n!,
     cellRange: ctx.lines.range(cellStart, base + text.trimEnd().length),
+    ...(g.of ? { ofRange: ctx.lines.range(base + m.indices!.groups!.of![0], base + m.indices!.groups!.of![1]) } : {}),
   };
 }
 
@@ -100,7 +112,7 @@ export function show(c: Pick<CellNumber, 'kind' | 'value' | 'of' | 'precision' |
 
 
 /** A row whose first cell says Total and nothing else (`Total payers` is a row of its own). */
-export const TOTAL_CELL = /^(?:grand\s+)?(?:total|totals|sum|overall|合计|总计|合計|총계|итого|всего|tổng(?:\s+cộng)?)\s*:?$/iu;
+export const TOTAL_CELL = TOTAL_LABEL;
 
 // ------------------------------------------------------------------ weighted tables
 

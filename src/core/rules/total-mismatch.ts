@@ -1,250 +1,175 @@
-import { cellBlocks, decimalsOf, NUM, parseCell, readWeightedTable, show, TOTAL_CELL, type CellNumber, type CellValue, type WeightedTable } from '../model/cells';
-import { parseNum } from '../model/numbers';
-import type { Block, Range, Table } from '../model/schema';
-import type { Rule, RuleContext, RuleReport } from './types';
-import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from './util/numeric';
+import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../model/arithmetic';
+import type { Claim, Quantity } from '../model/schema';
+import type { Rule, RuleContext } from './types';
+import { contributions, exactPrecision, isApprox, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
 
 /**
- * A total that is not the sum of its parts: a table's Total row against the column above it,
- * a weighted table's contributions (weight × completion, row by row, and their sum), and a
- * lead-in such as `(3 files, ~730 lines)` against the lines its items state.
+ * A total that is not the sum of its parts: Total rows against their column, weighted tables
+ * (weight × completion = contribution, and their sum), lead-ins (`(3 files, ~730 lines)`),
+ * heading totals over a table, prose totals of a list, and status tallies under a table.
  */
 export const totalMismatch: Rule = {
   id: 'total-mismatch',
-  description: 'A total that is not the sum of its parts: Total rows, weighted tables (weight × completion = contribution), `(3 files, ~730 lines)` lead-ins.',
+  description: 'A total that is not the sum of its parts: Total rows, weighted tables (weight × completion = contribution), `(3 files, ~730 lines)` lead-ins, `(117 total)` headings, status tallies.',
   defaultSeverity: 'error',
   tags: ['arithmetic', 'consistency'],
   fixable: true,
   run(ctx) {
-    const cells = cellBlocks(ctx.doc);
-    for (const table of ctx.doc.tables) checkTable(ctx, table, cells);
-    checkLineLeadIns(ctx);
+    const claims = ctx.claims('total');
+    const sums = new Map(claims.filter((c) => c.form === 'weighted-sum' && !c.unchecked).map((c) => [c.data.group, c]));
+    for (const c of claims) {
+      if (c.unchecked) ctx.verdict(c, 'unchecked', c.unchecked);
+      else if (c.form === 'weighted-row') checkRow(ctx, c, sums.get(c.data.group));
+      else if (c.form === 'weighted-sum') checkWeightedSum(ctx, c);
+      else if (c.form === 'weighted-average') checkAverage(ctx, c);
+      else if (c.form === 'done-ratio' || c.form === 'tally' || (c.form === 'line-total' && c.data.ratio)) checkHalves(ctx, c);
+      else checkSum(ctx, c);
+    }
   },
 };
 
-// ------------------------------------------------------------------ Total rows
+const tol = (ctx: RuleContext) => ctx.config.approximateTolerance;
 
-
-/** Columns that hold averages, rates or scores, never sums. */
-const NOT_ADDITIVE = /avg|average|mean|median|rate|ratio|score|coverage|velocity|percent|%|\bper\b|\/|speed|latency|max|min|progress|complet|status|target|goal|trend|p9\d|p50|estimate\b|accuracy|quality|health|grade|rating|level|version|priority|rank|confidence|cpu|memory|size|duration|time\b|eta\b|variance|delta|change|growth/i;
-
-const fmt = (v: number, precision: number) => formatLike({ text: '', precision }, roundTo(v, precision));
-
-interface Part { row: number; name: string; cell: CellNumber }
-
-function checkTable(ctx: RuleContext, table: Table, cells: Map<string, Block>): void {
-  const totals = table.rows.map((r, i) => (TOTAL_CELL.test(r.cells[0]?.text ?? '') ? i : -1)).filter((i) => i >= 0);
-  if (totals.length > 1) return;
-  // Without a Total row only a weighted table's rows can be checked.
-  const totalRow = totals[0] ?? -1;
-  const partRows = table.rows.map((_, i) => i).filter((i) => totalRow < 0 || i < totalRow);
-  if (partRows.length < 2) return;
-  const cell = (r: number, c: number): CellValue => (r < 0 ? null : parseCell(ctx, cells.get(`${table.index}:${r}:${c}`)));
-  const nameOf = (r: number) => table.rows[r]!.cells[0]?.text || `row ${r + 1}`;
-  const header = (c: number) => table.header[c]?.text ?? `column ${c + 1}`;
-
-  /** The numbers of column `c` above the total, or null when one of them is not a number. */
-  const partsOf = (c: number): Part[] | null => {
-    const out: Part[] = [];
-    for (const r of partRows) {
-      const v = cell(r, c);
-      if (!v || v === 'blank') return null;
-      out.push({ row: r, name: nameOf(r), cell: v });
-    }
-    return out;
-  };
-
-  const w = table.columns.indexOf('weight');
-  const k = table.columns.indexOf('contribution');
-  const done = new Set<number>([0]);
-  if (w > 0) checkWeighted(ctx, table, w, k, totalRow, partsOf, cell, header, done);
-  if (totalRow < 0) return;
-
-  for (let c = 1; c < table.header.length; c++) {
-    if (done.has(c)) continue;
-    const role = table.columns[c]!;
-    if (!['weight', 'contribution', 'count', 'points', 'other'].includes(role)) continue;
-    if (role !== 'weight' && role !== 'contribution' && NOT_ADDITIVE.test(header(c))) continue;
-    const total = cell(totalRow, c);
-    if (!total || total === 'blank') continue;
-    const parts = partsOf(c);
-    if (!parts) continue;
-    if (total.kind === 'percent' && role !== 'weight' && role !== 'contribution') continue;
-    if (!parts.every((p) => p.cell.kind === total.kind && p.cell.currency === total.currency)) continue;
-    const suffixes = new Set([...parts.map((p) => p.cell.suffix), total.suffix].filter(Boolean));
-    if (suffixes.size > 1) continue;
-    if (total.kind === 'ratio') {
-      const ofSum = parts.reduce((s, p) => s + p.cell.of!, 0);
-      if (Math.abs(ofSum - total.of!) > 1e-9) continue; // an average (`8.2/10`) or another base
-    }
-    const sum = parts.reduce((s, p) => s + p.cell.value, 0);
-    reportSum(ctx, total, parts, sum, `the ${header(c)} column`);
-  }
+function checkSum(ctx: RuleContext, c: Claim): void {
+  const stated = c.stated!;
+  const parts = quantities(c.evidence, 'part');
+  const sum = parts.reduce((s, p) => s + p.value, 0);
+  if (sumAgrees(stated, parts, sum, tol(ctx))) { ctx.verdict(c, 'right'); return; }
+  reportSum(ctx, c, parts.map((p) => [p, p.value]), sum);
 }
 
-function reportSum(ctx: RuleContext, total: CellNumber, parts: Part[], sum: number, what: string, extra?: { edits?: RuleReport['fix'] }): void {
-  if (sumAgrees(total, parts.map((p) => p.cell), sum, ctx.config.approximateTolerance)) return;
-  const precision = Math.max(total.precision, ...parts.map((p) => p.cell.precision));
-  const expected = total.precision >= precision ? sum : roundTo(sum, total.precision);
-  const terms = parts.map((p) => show(p.cell)).join(' + ');
-  const atLeast = total.qualifier === '+' || parts.some((p) => p.cell.qualifier === '+');
-  const approx = isApprox(total) || parts.some((p) => isApprox(p.cell));
-  const exp = show(total, roundTo(expected, total.precision));
+function reportSum(ctx: RuleContext, c: Claim, terms: [Quantity, number][], sum: number): void {
+  const stated = c.stated!;
+  const parts = terms.map(([p]) => p);
+  const precision = sumPrecision(stated, parts);
+  const lower = stated.qualifier === '+' || parts.some((p) => p.qualifier === '+');
+  const approx = isApprox(stated) || parts.some(isApprox);
+  const expected = show(stated, sum);
+  const unit = typeof c.data.unit === 'string' ? ` ${c.data.unit}` : '';
+  const said = `${isApprox(stated) ? stated.qualifier : ''}${show(stated)}${stated.qualifier === '+' ? '+' : ''}`;
+  const arithmetic = `${terms.map(([p, v]) => show(p, v, p.precision)).join(' + ')} = ${show({ ...stated, of: null }, sum, precision)}${unit}`;
+  const lead = c.form === 'lead-in' || c.form === 'prose-sum' ? `Unexpected ${said}${unit}` : `Unexpected total ${said}`;
   ctx.report({
-    range: total.range,
-    message: `Unexpected total ${isApprox(total) ? total.qualifier : ''}${show(total)}${total.qualifier === '+' ? '+' : ''}, expected ${approx ? '~' : ''}${exp}${atLeast ? '+' : ''}: ${what} adds up to ${terms} = ${show(total, roundTo(sum, precision))}.`,
-    related: parts.slice(0, 20).map((p) => ({ range: p.cell.cellRange, message: `Part: ${p.name} (${show(p.cell)})` })),
-    detail: `${capital(what)} has ${parts.length} rows above the total; they add up to ${show(total, roundTo(sum, precision))}${atLeast ? ' (at least, some parts are lower bounds)' : ''}${approx ? ` (approximate numbers: accepted within ${Math.round(ctx.config.approximateTolerance * 100)}%)` : ''}, but the total row says ${show(total)}.`,
-    fix: extra?.edits ?? {
-      title: `Change the total to ${exp}`,
-      edits: [{ range: total.range, text: formatLike(total, roundTo(expected, total.precision)) }],
-    },
+    claim: c,
+    range: c.range,
+    message: `${lead}, expected ${approx ? '~' : ''}${expected}${lower ? '+' : ''}: ${c.data.what} ${c.form === 'column-sum' || c.form === 'weighted-sum' ? 'adds up to' : 'state'} ${arithmetic}.`,
+    related: c.evidence.filter((e) => e.role === 'part').slice(0, 20).map((e) => ({ range: e.range, message: `Part: ${e.label} (${show(e.quantity!)})` })),
+    detail: `${terms.length} parts add up to ${show({ ...stated, of: null }, sum, precision)}${lower ? ' (at least: some parts are lower bounds)' : ''}${approx ? ` (approximate numbers: accepted within ${Math.round(tol(ctx) * 100)}%)` : ''}, but the total says ${show(stated)}.`,
+    fix: { title: `Change the total to ${expected}`, edits: [{ range: stated.range, text: formatLike(stated, roundTo(sum, stated.precision)) }] },
   });
 }
 
-function isApprox(c: { qualifier: string | null }): boolean {
-  return c.qualifier === '~' || c.qualifier === '≈';
-}
-
-function sumAgrees(total: CellNumber, parts: { precision: number; qualifier: string | null }[], sum: number, tolerance: number): boolean {
-  if (total.qualifier && /^[<>≤≥]/.test(total.qualifier)) return true;
-  if (isApprox(total) || parts.some(isApprox)) return withinTolerance(total.value, sum, tolerance) || agreesAtPrecision(total.value, sum, total.precision);
-  return agreesAtPrecision(total.value, sum, total.precision);
-}
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function checkWeighted(
-  ctx: RuleContext, table: Table, w: number, k: number, totalRow: number,
-  partsOf: (c: number) => Part[] | null, cell: (r: number, c: number) => CellValue,
-  header: (c: number) => string, done: Set<number>,
-): void {
-  const cells = cellBlocks(ctx.doc);
-  const wt = readWeightedTable(ctx, table, cells);
-  if (!wt) return;
-  done.add(w);
-  if (k > 0) {
-    done.add(k);
-    checkContributions(ctx, wt, k, totalRow, cell, header);
+function checkRow(ctx: RuleContext, c: Claim, total: Claim | undefined): void {
+  const k = c.stated!;
+  const p = product(c, c.data.row as number);
+  if (agreesAtPrecision(k.value, p, k.precision)) { ctx.verdict(c, 'right'); return; }
+  const expected = roundTo(p, k.precision);
+  const edits = [{ range: k.range, text: formatLike(k, expected) }];
+  const [w, m] = [c.evidence.find((e) => e.role === 'weight')!, c.evidence.find((e) => e.role === 'completion')!];
+  // A total that adds up the written contributions moves with this row: the fix corrects it too.
+  let carried = '';
+  if (total) {
+    const rows = contributions(total);
+    const written = rows.reduce((s, x) => s + x.written.value, 0);
+    if (sumAgrees(total.stated!, rows.map((x) => x.written), written, tol(ctx)) && !sumAgrees(total.stated!, rows.map((x) => x.written), rows.reduce((s, x) => s + x.right, 0), tol(ctx))) {
+      const moved = written - k.value + expected;
+      edits.push({ range: total.stated!.range, text: formatLike(total.stated!, roundTo(moved, total.stated!.precision)) });
+      carried = show(total.stated!, moved);
+    }
   }
-  // The weights.
-  const totalW = cell(totalRow, w);
-  const wParts = partsOf(w);
-  if (totalW && totalW !== 'blank' && totalW.kind === 'percent' && wParts) {
-    reportSum(ctx, totalW, wParts, wParts.reduce((s, p) => s + p.cell.value, 0), `the ${header(w)} column`);
-  }
-  checkCompletionTotal(ctx, wt, totalRow, cell, header, done);
-}
-
-function checkContributions(ctx: RuleContext, wt: WeightedTable, k: number, totalRow: number, cell: (r: number, c: number) => CellValue, header: (c: number) => string): void {
-  const totalK = cell(totalRow, k);
-  const totalKNum = totalK && totalK !== 'blank' ? totalK : null;
-  const writtenSum = wt.rows.reduce((s, x) => s + x.contribution!.value, 0);
-  const totalMatchesWritten = totalKNum ? sumAgrees(totalKNum, wt.rows.map((x) => x.contribution!), writtenSum, ctx.config.approximateTolerance) : false;
-  const totalMatchesCorrect = totalKNum ? sumAgrees(totalKNum, wt.rows.map((x) => x.contribution!), wt.contributionSum, ctx.config.approximateTolerance) : true;
-  const wrong = wt.rows.filter((x) => !agreesAtPrecision(x.contribution!.value, x.computed, x.contribution!.precision));
-  wrong.forEach((x, i) => {
-    const kc = x.contribution!;
-    const expected = roundTo(x.computed, kc.precision);
-    const edits = [{ range: kc.range, text: formatLike(kc, expected) }];
-    // The total agreed with the wrong row: it moves with it.
-    const carryTotal = totalKNum && totalMatchesWritten && !totalMatchesCorrect && i === wrong.length - 1;
-    if (carryTotal) edits.push({ range: totalKNum.range, text: formatLike(totalKNum, roundTo(wt.contributionSum, totalKNum.precision)) });
-    const completionText = x.completion.kind === 'ratio' ? `${formatLike(x.completion, x.completion.value)}/${x.completion.of}` : show(x.completion);
-    ctx.report({
-      range: kc.range,
-      message: `Unexpected contribution ${show(kc)}, expected ${show(kc, expected)}: weight ${show(x.weight)} × ${header(wt.completionCol).toLowerCase()} ${completionText} = ${show(kc, x.computed)}.`,
-      related: [
-        { range: x.weight.cellRange, message: `Weight of ${x.name}: ${show(x.weight)}` },
-        { range: x.completion.cellRange, message: `${header(wt.completionCol)} of ${x.name}: ${completionText}` },
-        ...(carryTotal ? [{ range: totalKNum.range, message: `Total contribution, which changes with this row: ${show(totalKNum)} → ${show(totalKNum, wt.contributionSum)}` }] : []),
-      ],
-      detail: `In a weighted table each row contributes its weight times its completion: ${show(x.weight)} × ${completionText} = ${fmt(x.computed, kc.precision + 2)}${kc.kind === 'percent' ? '%' : ''}.${carryTotal ? ' The total row adds up the written contributions, so the fix corrects it too.' : ''}`,
-      fix: { title: `Change the contribution to ${show(kc, expected)}${carryTotal ? ' and the total' : ''}`, edits },
-    });
+  ctx.report({
+    claim: c,
+    range: k.range,
+    message: `Unexpected contribution ${show(k)}, expected ${show(k, expected)}: weight ${show(w.quantity!)} × ${String(c.data.completion).toLowerCase()} ${show(m.quantity!)} = ${show(k, p, exactPrecision(p, k.precision))}.`,
+    related: [
+      { range: w.range, message: `${w.label}: ${show(w.quantity!)}` },
+      { range: m.range, message: `${m.label}: ${show(m.quantity!)}` },
+      ...(carried ? [{ range: total!.stated!.range, message: `Total, which adds up the written rows and changes with this one: ${show(total!.stated!)} → ${carried}` }] : []),
+    ],
+    detail: `In a weighted table each row contributes its weight times its completion: ${show(w.quantity!)} × ${show(m.quantity!)} = ${formatLike({ text: '', precision: k.precision + 2 }, roundTo(p, k.precision + 2))}.${carried ? ` The total row adds up the written contributions, so the fix changes it to ${carried} too.` : ''}`,
+    fix: { title: `Change the contribution to ${show(k, expected)}${carried ? ` and the total to ${carried}` : ''}`, edits },
   });
-  if (totalKNum && !totalMatchesCorrect && !(totalMatchesWritten && wrong.length)) {
-    const parts: Part[] = wt.rows.map((x) => ({ row: x.row, name: x.name, cell: x.contribution! }));
-    reportSum(ctx, totalKNum, parts, wt.contributionSum, `the ${header(k)} column`);
-  }
 }
 
-/** The total of the completion column is the weighted average of the completions. */
-function checkCompletionTotal(ctx: RuleContext, wt: WeightedTable, totalRow: number, cell: (r: number, c: number) => CellValue, header: (c: number) => string, done: Set<number>): void {
-  const c = wt.completionCol;
-  done.add(c);
-  const totalC = cell(totalRow, c);
-  if (totalC && totalC !== 'blank' && totalC.kind === 'percent' && wt.rows.every((x) => x.completion.kind === 'percent') && Number.isFinite(wt.overall)) {
-    const approx = isApprox(totalC);
-    const ok = approx ? withinTolerance(totalC.value, wt.overall, ctx.config.approximateTolerance) : agreesAtPrecision(totalC.value, wt.overall, totalC.precision);
-    if (!ok && !(totalC.qualifier && /^[<>≤≥]/.test(totalC.qualifier))) {
-      const expected = roundTo(wt.overall, totalC.precision);
-      const terms = wt.rows.map((x) => `${show(x.weight)} × ${show(x.completion)}`).join(' + ');
-      ctx.report({
-        range: totalC.range,
-        message: `Unexpected overall ${header(c).toLowerCase()} ${show(totalC)}, expected ${show(totalC, expected)}: the weighted average of the rows is ${terms} = ${fmt(wt.overall, 1).replace(/\.0$/, '')}%.`,
-        related: wt.rows.map((x) => ({ range: x.completion.cellRange, message: `${x.name}: ${show(x.completion)} at weight ${show(x.weight)}` })),
-        detail: `The total of a completion column in a weighted table is the weighted average Σ(weight × completion) / Σ weight = ${fmt(wt.overall, 2)}%.`,
-        fix: { title: `Change the overall ${header(c).toLowerCase()} to ${show(totalC, expected)}`, edits: [{ range: totalC.range, text: formatLike(totalC, expected) }] },
-      });
-    }
+function checkWeightedSum(ctx: RuleContext, c: Claim): void {
+  const rows = contributions(c);
+  const right = rows.reduce((s, x) => s + x.right, 0);
+  const written = rows.reduce((s, x) => s + x.written.value, 0);
+  const parts = rows.map((x) => x.written);
+  if (sumAgrees(c.stated!, parts, right, tol(ctx))) { ctx.verdict(c, 'right'); return; }
+  // Agreeing with the written rows, it is corrected by the wrong row's fix (one error, one finding).
+  if (rows.some((x) => x.right !== x.written.value) && sumAgrees(c.stated!, parts, written, tol(ctx))) {
+    ctx.verdict(c, 'unchecked', 'adds up the written contributions; the wrong row\'s fix corrects it');
+    return;
   }
+  reportSum(ctx, c, rows.map((x) => [x.written, x.right]), right);
 }
 
-// ------------------------------------------------------------------ `(3 files, ~730 lines)` lead-ins
+function checkAverage(ctx: RuleContext, c: Claim): void {
+  const t = c.stated!;
+  const groups = c.evidence.filter((e) => e.role === 'weight').map((e) => e.group);
+  const ws = groups.map((g) => c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!.value);
+  const wsum = ws.reduce((s, w) => s + w, 0);
+  if (wsum <= 0) { ctx.verdict(c, 'unchecked', 'the weights add up to nothing'); return; }
+  const overall = groups.reduce<number>((s, g) => s + product(c, g), 0) / (wsum / 100);
+  const ok = isApprox(t) ? withinTolerance(t.value, overall, tol(ctx)) : agreesAtPrecision(t.value, overall, t.precision);
+  if (ok || (t.qualifier !== null && ['<', '>', '≤', '≥'].includes(t.qualifier))) { ctx.verdict(c, 'right'); return; }
+  const expected = roundTo(overall, t.precision);
+  const terms = groups.map((g) => `${show(c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!)} × ${show(c.evidence.find((e) => e.role === 'completion' && e.group === g)!.quantity!)}`);
+  const subject = String(c.data.completion).toLowerCase();
+  ctx.report({
+    claim: c,
+    range: t.range,
+    message: `Unexpected overall ${subject} ${show(t)}, expected ${show(t, expected)}: the weighted average of the rows is ${terms.join(' + ')} = ${show(t, overall, Number.isInteger(roundTo(overall, 1)) ? 0 : 1)}.`,
+    related: c.evidence.filter((e) => e.role === 'completion').map((e) => ({ range: e.range, message: `${e.label}: ${show(e.quantity!)}` })),
+    detail: `The total of a completion column in a weighted table is the weighted average Σ(weight × completion) / Σ weight = ${show(t, overall, 2)}.`,
+    fix: { title: `Change the overall ${subject} to ${show(t, expected)}`, edits: [{ range: t.range, text: formatLike(t, expected) }] },
+  });
+}
 
-const LINES_CLAIM = new RegExp(
-  String.raw`\((?<count>\d+)\s+(?<unit>[\p{L}][\p{L}-]*),\s*(?<q>[~≈])?\s?(?<m>${NUM})(?<plus>\+)?\s+(?<lu>lines(?:\s+of\s+code)?|LOC)\s*\)`,
-  'iu',
-);
-/** An item that states its own size at the end of its first line: `… - 232 lines`, `… (232 lines)`. */
-const ITEM_LINES = new RegExp(String.raw`(?:^|[\s\-–—:(,])(?<q>[~≈])?\s?(?<v>${NUM})(?<plus>\+)?\s+(?:lines(?:\s+of\s+code)?|LOC)\)?\s*:?\s*$`, 'iu');
+/** What a two-part total (`n/N`, `n of N`) should say, by form, with the arithmetic; null when it is not checkable. */
+function halves(c: Claim): { n: number; d: number; why: string; related: { range: Claim['range']; message: string }[] } | string {
+  const t = c.stated!;
+  const parts = c.evidence.filter((e) => e.quantity && (e.role === 'part' || e.role === 'done' || e.role === 'open'));
+  const add = (role?: string) => parts.filter((e) => !role || e.role === role).reduce((s, e) => s + e.quantity!.value, 0);
+  if (c.form === 'tally') {
+    const items = c.evidence.filter((e) => e.role === 'item');
+    const n = items.length;
+    const d = Number(c.data.rows);
+    return { n, d, why: `the table above has ${d} rows, ${n} of them marked ${c.data.mark}`, related: items.slice(0, 20).map((e) => ({ range: e.range, message: `Marked ${c.data.mark}: ${e.label}` })) };
+  }
+  if (c.form === 'line-total') {
+    const n = add();
+    const d = parts.reduce((s, e) => s + e.quantity!.of!, 0);
+    return { n, d, why: `${c.data.what} add up to ${parts.map((e) => `${e.quantity!.value}/${e.quantity!.of}`).join(' + ')} = ${n}/${d}`, related: parts.map((e) => ({ range: e.range, message: `Part: ${e.label} (${e.quantity!.value}/${e.quantity!.of})` })) };
+  }
+  const d = add();
+  const n = add('done');
+  // The numerator adds up every row (a score on a scale, or counted as done though open): not the done rows.
+  if (t.value !== n && t.value >= d) return 'the numerator is not the sum of the rows marked done';
+  const list = (role?: string) => parts.filter((e) => !role || e.role === role).map((e) => show(e.quantity!)).join(' + ') || '0';
+  return {
+    n, d, why: `${c.data.what} adds up to ${list()} = ${d}, of which the rows marked done ${list('done')} = ${n}`,
+    related: parts.map((e) => ({ range: e.range, message: `${e.label} (${show(e.quantity!)}, ${e.role === 'done' ? 'done' : 'not done'})` })),
+  };
+}
 
-function checkLineLeadIns(ctx: RuleContext): void {
-  const { doc } = ctx;
-  const headingStarts = doc.sections.map((s) => s.headingRange.offset);
-  doc.blocks.forEach((block, bi) => {
-    if (block.kind !== 'heading' && block.kind !== 'paragraph') return;
-    const m = LINES_CLAIM.exec(block.text);
-    if (!m) return;
-    const count = Number(m.groups!.count);
-    const start = block.range.endOffset;
-    const nextHeading = headingStarts.find((s) => s >= start) ?? ctx.text.length;
-    const items: { value: number; precision: number; approx: boolean; plus: boolean; range: Range }[] = [];
-    for (let j = bi + 1; j < doc.blocks.length; j++) {
-      const b = doc.blocks[j]!;
-      if (b.range.offset >= nextHeading) break;
-      if (b.kind !== 'paragraph') continue;
-      if (LINES_CLAIM.test(b.text)) break;
-      const first = b.text.split(/\r?\n/)[0]!;
-      const im = ITEM_LINES.exec(first);
-      if (!im) continue;
-      items.push({
-        value: parseNum(im.groups!.v!),
-        precision: 0,
-        approx: Boolean(im.groups!.q),
-        plus: Boolean(im.groups!.plus),
-        range: ctx.lines.range(b.range.offset, b.range.offset + first.trimEnd().length),
-      });
-    }
-    if (items.length !== count || count < 2) return;
-    const g = m.groups!;
-    const mStart = block.range.offset + m.index + m[0].indexOf(g.m!, m[0].indexOf(',') + 1);
-    const claimed: CellNumber = {
-      kind: 'number', value: parseNum(g.m!), of: null, precision: decimalsOf(g.m!), qualifier: g.q ?? (g.plus ? '+' : null),
-      suffix: 'lines', currency: '', range: ctx.lines.range(mStart, mStart + g.m!.length), text: g.m!, cellRange: ctx.lines.range(mStart, mStart + g.m!.length),
-    };
-    const sum = items.reduce((s, x) => s + x.value, 0);
-    const parts = items.map((x) => ({ precision: 0, qualifier: x.approx ? '~' : x.plus ? '+' : null }));
-    if (sumAgrees(claimed, parts, sum, ctx.config.approximateTolerance)) return;
-    const approx = isApprox(claimed);
-    const terms = items.map((x) => formatLike(claimed, x.value)).join(' + ');
-    ctx.report({
-      range: claimed.range,
-      message: `Unexpected ${approx ? g.q : ''}${g.m} ${g.lu}, expected ${approx ? g.q : ''}${formatLike(claimed, sum)}: the ${count} ${g.unit} listed below state ${terms} = ${formatLike(claimed, sum)} ${g.lu}.`,
-      related: items.map((x, i) => ({ range: x.range, message: `Item ${i + 1}: ${formatLike(claimed, x.value)} ${g.lu}` })),
-      detail: `The lead-in announces ${count} ${g.unit} and ${approx ? 'about ' : ''}${g.m} ${g.lu}; its ${count} items state ${sum} ${g.lu} in all${approx ? `, more than the ${Math.round(ctx.config.approximateTolerance * 100)}% an approximate number allows` : ''}.`,
-      fix: { title: `Change to ${approx ? g.q : ''}${formatLike(claimed, sum)} ${g.lu}`, edits: [{ range: claimed.range, text: formatLike(claimed, sum) }] },
-    });
+function checkHalves(ctx: RuleContext, c: Claim): void {
+  const t = c.stated!;
+  const h = halves(c);
+  if (typeof h === 'string') { ctx.verdict(c, 'unchecked', h); return; }
+  if (t.value === h.n && t.of === h.d) { ctx.verdict(c, 'right'); return; }
+  const base = c.evidence.find((e) => e.role === 'base');
+  const share = c.evidence.find((e) => e.role === 'percent')?.quantity;
+  const edits = [{ range: t.range, text: formatLike(t, h.n) }];
+  if (base) edits.push({ range: base.range, text: formatLike(base.quantity ?? t, h.d) });
+  if (share && base && h.d > 0) edits.push({ range: share.range, text: formatLike(share, roundTo((h.n / h.d) * 100, share.precision)) });
+  const of = c.form === 'tally' ? ' of ' : '/';
+  ctx.report({
+    claim: c,
+    range: t.value === h.n && base ? base.range : t.range,
+    message: `Unexpected ${c.form === 'tally' ? 'tally' : 'total'} ${t.value}${of}${t.of}, expected ${h.n}${of}${h.d}: ${h.why}.`,
+    related: h.related,
+    fix: base ? { title: `Change it to ${h.n}${of}${h.d}`, edits } : undefined,
   });
 }

@@ -13,6 +13,7 @@ import { progressExtractor } from './progress';
 import { ratioExtractor } from './ratio';
 import { sprintClaims } from './sprint';
 import { statusExtractor } from './status';
+import { totalClaims } from './total';
 import type { ClaimExtractor, ExtractContext } from './types';
 import { weekdayClaims } from './weekday';
 
@@ -27,6 +28,7 @@ export const EXTRACTORS: readonly ClaimExtractor[] = [
   ratioExtractor,
   sprintClaims,
   statusExtractor,
+  totalClaims,
   weekdayClaims,
 ];
 
