@@ -75,9 +75,18 @@ describe('fix all', () => {
         assert.ok(all[0]!.edit, 'the Fix All of the Ctrl+. menu comes with its edit');
         assert.equal(all[0]!.kind?.value, vscode.CodeActionKind.QuickFix.value);
       }
-      // The quick fix kind filter (what the light bulb asks for) finds it too.
+      // The quick fix kind filter finds it too.
       const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d!.range, vscode.CodeActionKind.QuickFix.value);
       assert.ok(quick.some((a) => FIX_ALL_TITLE.test(a.title)), quick.map((a) => a.title).join(', '));
+      // The light bulb (an automatic request on a cursor move) gets it without an edit; choosing it resolves the edit.
+      const ext = await api();
+      const cursor = new vscode.Range(0, 0, 0, 0);
+      const lazy = ext.codeActions.provideCodeActions(editor.document, cursor, { diagnostics: [], only: undefined, triggerKind: vscode.CodeActionTriggerKind.Automatic }).find((a) => FIX_ALL_TITLE.test(a.title));
+      assert.ok(lazy && !lazy.edit, 'the light bulb\'s Fix All is computed on resolve');
+      const resolved = ext.codeActions.resolveCodeAction(lazy);
+      assert.ok(resolved.edit && resolved.edit.size === 1);
+      assert.ok(await vscode.workspace.applyEdit(resolved.edit));
+      assert.equal(editor.document.lineAt(7).text, '### Ada (Indexing): 40% → 65% (+25 points)');
     } finally {
       await revert(editor);
     }
