@@ -1,4 +1,4 @@
-/** `status-docs check|summary`: the command-line host of the core. */
+/** `status-docs check|summary|fix`: the command-line host of the core. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
@@ -7,6 +7,7 @@ import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
 import { collectTargets, readBytes } from './files';
+import { fixCommand } from './fix';
 import { checkTargets } from './worker';
 
 declare const STATUS_DOCS_VERSION: string | undefined;
@@ -18,6 +19,8 @@ Commands:
   check     Report inconsistent numbers and stale dates (default: the current folder)
   summary   One row per document: title, status, checklist, progress, findings
   rules     List the rules with their default severity
+  fix       Apply the safe fixes to the files, checking again until nothing changes
+            (--dry-run: print a unified diff instead; --rule ID: only that rule's fixes)
 
 Options:
   --format text|json|sarif   Output format of check (default: text)
@@ -32,13 +35,16 @@ Options:
   --cache-dir DIR            Cache folder (default: .status-docs-cache)
   --no-cache                 Do not read or write the cache (overrides --cache)
   --jobs N                   Threads to check files with (default: all cores)
+  --dry-run                  fix: write nothing, print the changes as a unified diff
+  --rule ID                  fix: only the fixes of this rule, preferred or not (repeatable)
   -h, --help                 Show this help
   -v, --version              Show the version
 
 Only regular files are read: FIFOs, sockets and devices are skipped with a note.
 
 Exit codes: 0 no errors (skipped files included), 1 error-severity findings, 2 usage or
-configuration error (a path that does not exist, nothing to check without --allow-empty).`;
+configuration error (a path that does not exist, nothing to check without --allow-empty).
+fix: 0 done; with --dry-run 1 when a file would change, 0 when nothing is to fix.`;
 
 class UsageError extends Error {}
 
@@ -88,6 +94,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         'no-cache': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         jobs: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -105,7 +113,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       for (const r of RULES) out.write(`${r.id.padEnd(20)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`);
       return 0;
     }
-    if (command !== 'check' && command !== 'summary') {
+    if (command !== 'check' && command !== 'summary' && command !== 'fix') {
       throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
     }
     const format = values.format!;
@@ -118,6 +126,16 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       const n = Number(maxMs);
       if (!(/^\d+$/.test(maxMs) && n >= 1 && n <= 600_000)) throw new UsageError(`--max-analysis-ms must be a whole number from 1 to 600000, not "${maxMs}"`);
       config = { ...config, maxAnalysisMs: n };
+    }
+    if (command === 'fix') {
+      const rules = values.rule?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? null;
+      const unknown = rules?.filter((r) => !RULE_IDS.includes(r)) ?? [];
+      if (unknown.length) throw new UsageError(`--rule: unknown rule ${unknown.map((r) => `"${r}"`).join(', ')} (status-docs rules lists them)`);
+      return fixCommand(paths, process.cwd(), {
+        today, config, dryRun: values['dry-run']!, rules: rules?.length ? rules : null, out,
+        note: (m) => err.write(`status-docs: ${m}\n`),
+        usage: (m) => { throw new UsageError(m); },
+      });
     }
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);

@@ -54,6 +54,7 @@ export { evaluate, runRules, INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID, type Eval
 export { applySuppressions } from './suppress';
 export { disableLineComment, disableNextLineComment } from './grammar/suppressions';
 export { LineIndex } from './model/positions';
-export { applyFixes } from './fix';
+export { applyFixes, applyEdits, FIX_ALL, fixToFixedPoint, MAX_FIX_PASSES, planFixes, selectFixes, type FixOptions, type FixResult, type FixSelection, type Plan } from './fixes';
+export { diffLines, splitLines, textEdits, unifiedDiff, type DiffOp } from './diff';
 export { AnalysisStopped, analysisStoppedReason, stripBom } from './budget';
 export { decodeText, type DecodeResult } from './decode';

@@ -1,11 +1,14 @@
 /**
- * Quick fixes from the findings' fixes, "Mark as done" / "Move date to today" for stale items,
- * and the `source.fixAll.statusDocs` action (usable from `editor.codeActionsOnSave`).
+ * Quick fixes from the findings (each finding's fix and its alternatives, such as "Mark as done"
+ * and "Move date to today"), and Fix All: in the Ctrl+. menu whenever the document has a
+ * preferred fix, and as the `source.fixAll.statusDocs` action (usable from
+ * `editor.codeActionsOnSave`). Which fixes Fix All applies is the core's fix policy.
  */
 import * as vscode from 'vscode';
 import type { Edit, Finding, Fix } from '../core/index';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { AnalysisService } from './documents';
+import { engine } from './lazy';
 import { toRange } from './ranges';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('statusDocs');
@@ -16,32 +19,14 @@ function workspaceEdit(uri: vscode.Uri, edits: readonly Edit[]): vscode.Workspac
   return edit;
 }
 
-/** The edits "fix all" applies: each finding's preferred fix, skipping any that overlap an earlier one. */
-export function fixAllEdits(findings: readonly Finding[]): Edit[] {
-  const chosen: Edit[] = [];
-  const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
-  const overlaps = (a: Edit, b: Edit) => before(a, { line: b.endLine, column: b.endColumn }) && before(b, { line: a.endLine, column: a.endColumn });
-  for (const f of findings) {
-    if (!f.fix?.preferred) continue;
-    if (f.fix.edits.some((e) => chosen.some((c) => overlaps(e, c) || (sameStart(e, c))))) continue;
-    chosen.push(...f.fix.edits);
+/** A Fix All action whose edit is computed when it is chosen (a cursor move never re-checks the document). */
+class FixAllAction extends vscode.CodeAction {
+  constructor(title: string, kind: vscode.CodeActionKind, readonly document: vscode.TextDocument) {
+    super(title, kind);
   }
-  return chosen;
 }
 
-const sameStart = (a: Edit, b: Edit) => a.line === b.line && a.column === b.column;
-
-/** The text that replaces a stale item's status: keeps its style (emoji, word, capitals). */
-export function doneText(statusText: string): string {
-  // A task item's own box: ticking it is marking it done.
-  if (/^\[ \]$/.test(statusText.trim())) return '[x]';
-  const hasEmoji = /\p{Extended_Pictographic}/u.test(statusText);
-  const words = statusText.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim();
-  const word = words === '' ? '' : words === words.toUpperCase() && /[A-Z]/.test(words) ? 'DONE' : /^[a-z]/.test(words) ? 'done' : 'Done';
-  return [hasEmoji ? '✅' : '', word].filter(Boolean).join(' ') || 'Done';
-}
-
-export class StatusDocsCodeActions implements vscode.CodeActionProvider {
+export class StatusDocsCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
@@ -72,74 +57,56 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider {
         if (diagnostic) action.diagnostics = [diagnostic];
         actions.push(action);
       }
-      actions.push(...staleActions(document, finding, entry.today, diagnostic));
     }
-    // Offered next to quick fixes only: a cursor move must not re-check the document.
-    const fixAll = actions.length ? this.fixAll(document) : undefined;
-    if (fixAll) actions.push(fixAll);
+    // Offered whenever the document has a preferred fix, wherever the cursor is. Asked for
+    // explicitly (Ctrl+.) the edit comes with it; for the light bulb it is computed on resolve.
+    const count = preferredCount(entry.findings);
+    if (count > 0) {
+      const action = new FixAllAction(fixAllTitle(count), vscode.CodeActionKind.QuickFix, document);
+      if (context.triggerKind !== vscode.CodeActionTriggerKind.Automatic) action.edit = this.fixAllEdit(document);
+      if (action.edit || context.triggerKind === vscode.CodeActionTriggerKind.Automatic) actions.push(action);
+    }
     return actions;
   }
 
-  /** One action with every preferred fix of the document, computed on its current text. */
-  fixAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    const entry = this.service.current(document) ?? this.service.analyzeDocument(document);
-    const edits = fixAllEdits(entry.findings);
-    if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction(`Fix all Status Docs problems (${edits.length})`, FIX_ALL_KIND);
-    action.edit = workspaceEdit(document.uri, edits);
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof FixAllAction && !action.edit) action.edit = this.fixAllEdit(action.document) ?? new vscode.WorkspaceEdit();
     return action;
   }
+
+  /** The `source.fixAll.statusDocs` action, computed on the document's current text; undefined when there is nothing to fix. */
+  fixAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
+    const entry = this.service.current(document) ?? this.service.analyzeDocument(document);
+    const count = preferredCount(entry.findings);
+    if (count === 0) return undefined;
+    const edit = this.fixAllEdit(document);
+    if (!edit) return undefined;
+    const action = new vscode.CodeAction(fixAllTitle(count), FIX_ALL_KIND);
+    action.edit = edit;
+    return action;
+  }
+
+  /**
+   * Fix All as one edit: the core's fix policy (every preferred fix, without overlaps, checked
+   * and applied again until nothing changes) on the document's text, as the smallest edits.
+   */
+  fixAllEdit(document: vscode.TextDocument): vscode.WorkspaceEdit | undefined {
+    const entry = this.service.current(document) ?? this.service.analyzeDocument(document);
+    if (!entry.doc || preferredCount(entry.findings) === 0) return undefined;
+    const text = document.getText();
+    const e = engine();
+    const result = e.fixToFixedPoint(text, (t) => this.service.analyze(document.uri, t, -1).findings, e.FIX_ALL, { findings: entry.findings });
+    if (!result.changed) return undefined;
+    return workspaceEdit(document.uri, e.textEdits(text, result.text));
+  }
 }
+
+const preferredCount = (findings: readonly Finding[]) => findings.filter((f) => f.fix?.preferred).length;
+const fixAllTitle = (n: number) => `Fix all Status Docs problems (${n})`;
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   return typeof c === 'object' && c !== null ? String(c.value) : c === undefined ? undefined : String(c);
-}
-
-const OPEN_WORDS = /^\uFE0F?[ \t]*(?:in[ -]progress|in[ -]review|not[ -]started|planned|blocked|at[ -]risk|on[ -]hold|pending|ongoing|open|to[ -]?do|wip|started|delayed)\b/i;
-
-/**
- * The span that states an item's status on its line, 0-based columns: the whole table cell when
- * the status sits in one (`| 🚧 In Progress |`), else the emoji or word plus the status words
- * right after it (`🚧 In Progress`).
- */
-export function statusSpan(line: string, start: number, end: number): [number, number] {
-  if (/^\s*\|/.test(line)) {
-    const left = line.lastIndexOf('|', start - 1);
-    const right = line.indexOf('|', end);
-    if (left >= 0 && right >= 0) {
-      const cell = line.slice(left + 1, right);
-      const lead = cell.length - cell.trimStart().length;
-      return [left + 1 + lead, left + 1 + cell.trimEnd().length];
-    }
-  }
-  const more = OPEN_WORDS.exec(line.slice(end));
-  return [start, more ? end + more[0].length : end];
-}
-
-/** "Mark as done" (the status cell or words) and "Move date to today" (the date) for a stale finding. */
-export function staleActions(document: vscode.TextDocument, finding: Finding, today: string, diagnostic?: vscode.Diagnostic): vscode.CodeAction[] {
-  const stale = finding.stale;
-  if (!stale) return [];
-  const out: vscode.CodeAction[] = [];
-  const uri = document.uri;
-  const s = stale.statusRange;
-  if (s && s.line === s.endLine && s.line <= document.lineCount) {
-    const line = document.lineAt(s.line - 1).text;
-    const [from, to] = statusSpan(line, s.column - 1, s.endColumn - 1);
-    const text = doneText(line.slice(from, to));
-    const a = new vscode.CodeAction(`Mark as done (${text})`, vscode.CodeActionKind.QuickFix);
-    a.edit = workspaceEdit(uri, [{ line: s.line, column: from + 1, endLine: s.line, endColumn: to + 1, text }]);
-    if (diagnostic) a.diagnostics = [diagnostic];
-    out.push(a);
-  }
-  if (stale.dateRange && today) {
-    const a = new vscode.CodeAction(`Move date to today (${today})`, vscode.CodeActionKind.QuickFix);
-    a.edit = workspaceEdit(uri, [{ ...stale.dateRange, text: today }]);
-    if (diagnostic) a.diagnostics = [diagnostic];
-    out.push(a);
-  }
-  return out;
 }
 
 export function registerCodeActions(service: AnalysisService): vscode.Disposable {

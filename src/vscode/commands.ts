@@ -76,15 +76,15 @@ async function setToday(value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update('today', value, target);
 }
 
-/** Fixes every preferred fix of a document, repeating until nothing changes (overlapping fixes). */
+/**
+ * Applies Fix All to a document in one edit (one undo step): the core's fix policy, which checks
+ * and fixes again until nothing changes. Returns how many edits were made.
+ */
 async function fixAll(deps: CommandDeps, document: vscode.TextDocument): Promise<number> {
-  let rounds = 0;
-  for (; rounds < 5; rounds++) {
-    const action = deps.codeActions.fixAll(document);
-    if (!action?.edit || !(await vscode.workspace.applyEdit(action.edit))) break;
-    deps.service.analyzeDocument(document);
-  }
-  return rounds;
+  const edit = deps.codeActions.fixAllEdit(document);
+  if (!edit || !(await vscode.workspace.applyEdit(edit))) return 0;
+  deps.service.analyzeDocument(document);
+  return edit.size === 0 ? 0 : edit.get(document.uri).length;
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable {

@@ -3,7 +3,7 @@
  * `dist/engine.js` and loaded on first use through `./lazy`, so activation stays cheap. The other
  * modules of `src/vscode` import types from here, never values.
  */
-export { AnalysisStopped, check, ClaimVerdictSchema, ConfigSchema, decodeText, FindingSchema, IsoDaySchema, RULES, ruleDocsAnchor, StatusDocSchema } from '../core/index';
+export { AnalysisStopped, check, ClaimVerdictSchema, ConfigSchema, decodeText, FIX_ALL, FindingSchema, fixToFixedPoint, IsoDaySchema, RULES, ruleDocsAnchor, StatusDocSchema, textEdits } from '../core/index';
 export { cacheContextKey, IncrementalChecker } from '../core/incremental';
 export { fileReport, headlineProgress } from '../core/output/report';
 export { formatSarif } from '../core/output/sarif';

@@ -1,5 +1,5 @@
 /** SARIF 2.1.0, as GitHub code scanning accepts it. Rule metadata comes from the registry. */
-import type { Finding, Location } from '../findings';
+import type { Fix, Location } from '../findings';
 import type { Rule } from '../rules/types';
 import type { Report } from './report';
 
@@ -31,7 +31,8 @@ export function formatSarif(report: Report, options: SarifOptions): object {
         ...(f.related?.length
           ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation, region: region(r) } })) }
           : {}),
-        ...(f.fix ? { fixes: [sarifFix(f, artifactLocation)] } : {}),
+        // The fix first, then the alternatives the reader may choose instead ("Mark as done").
+        ...(f.fix || f.alternatives?.length ? { fixes: [...(f.fix ? [f.fix] : []), ...(f.alternatives ?? [])].map((x) => sarifFix(x, artifactLocation)) } : {}),
       });
     }
   }
@@ -77,13 +78,13 @@ export function formatSarif(report: Report, options: SarifOptions): object {
   };
 }
 
-function sarifFix(f: Finding, artifactLocation: { uri: string; uriBaseId: string }) {
+function sarifFix(fix: Fix, artifactLocation: { uri: string; uriBaseId: string }) {
   return {
-    description: { text: f.fix!.title },
+    description: { text: fix.title },
     artifactChanges: [
       {
         artifactLocation,
-        replacements: f.fix!.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
+        replacements: fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
       },
     ],
   };

@@ -1,6 +1,7 @@
 import { daysBetween } from '../model/calendar';
 import type { Claim } from '../model/schema';
 import type { Rule } from './types';
+import { staleAlternatives } from './util/done';
 import { isOverdue, isStaleSprint, plural } from './util/time';
 
 /**
@@ -42,6 +43,7 @@ export const staleMilestone: Rule = {
           due: date.date!, daysOverdue: days, statusText: implied ? null : list ? `${list.open} of ${list.total} open` : status.text,
           dateRange: date.range, statusRange: implied || list ? null : status.range,
         },
+        alternatives: staleAlternatives(ctx, m, date.range),
         ...(!implied && status.range.line !== date.range.line ? { related: [{ range: status.range, message: list ? `First open task` : `Status "${status.text}"` }] } : {}),
       });
     }

@@ -1,5 +1,6 @@
 import { daysBetween } from '../model/calendar';
 import type { Rule } from './types';
+import { staleAlternatives } from './util/done';
 import { isStaleSprint, plural } from './util/time';
 
 /** A sprint or phase (document, section or sprint line) whose end has passed while its Status is Planned or In Progress. */
@@ -23,6 +24,7 @@ export const staleSprint: Rule = {
         message: `Unexpected status "${status.text}" ${plural(days, 'day')} after the ${String(s.data.endKey)} ${end.date}, expected done or new dates: ${s.subject} ended ${plural(days, 'day')} ago.`,
         related: [{ range: status.range, message: `Status "${status.text}"` }],
         stale: { due: end.date!, daysOverdue: days, statusText: status.text, dateRange: end.range, statusRange: status.range },
+        alternatives: staleAlternatives(ctx, s, end.range),
       });
     }
   },

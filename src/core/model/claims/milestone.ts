@@ -7,12 +7,13 @@
 import { DATE_KEY, MILESTONE_HEADER, NO_DATE_WORD } from '../../grammar/milestones';
 import type { Milestone, StatusDoc } from '../schema';
 import { retiredReason } from './document';
+import { doneEdit } from './done';
 import type { ClaimDraft, ClaimExtractor } from './types';
 import { draft, evidence } from './types';
 
 export const milestoneClaims: ClaimExtractor = {
   kinds: ['milestone'],
-  extract({ doc }) {
+  extract({ doc, lines }) {
     const retired = retiredReason(doc);
     return doc.milestones.map((m): ClaimDraft => {
       const date = m.date;
@@ -38,6 +39,8 @@ export const milestoneClaims: ClaimExtractor = {
           total: list ? list.total : null,
           due: date?.date ? (date.kind === 'day' ? date.date : `${date.text.trim()} (ends ${date.date})`) : null,
           undated: date?.none ? undatedForm(doc, m) : null,
+          // What "Mark as done" rewrites: the status cell or words (not for a checklist or a name).
+          ...doneEdit(lines, status && !list && status.text !== m.name ? status.range : null),
         },
       });
     });

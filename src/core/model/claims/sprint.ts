@@ -5,6 +5,7 @@
  */
 import { sprintScopes } from '../milestones';
 import { retiredReason } from './document';
+import { doneEdit } from './done';
 import type { ClaimExtractor } from './types';
 import { draft, evidence } from './types';
 
@@ -21,7 +22,7 @@ export const sprintClaims: ClaimExtractor = {
       section: s.section,
       unchecked: retired,
       evidence: s.status ? [evidence('status', s.status.text, s.status.range, { status: s.status })] : [],
-      data: { endKey: s.endKey, scopeOffset: s.offset, scopeEnd: s.endOffset },
+      data: { endKey: s.endKey, scopeOffset: s.offset, scopeEnd: s.endOffset, ...doneEdit(lines, s.status?.range ?? null) },
     }));
   },
 };
