@@ -45,3 +45,6 @@ export function signed(value: number, precision = 0): string {
   return value > 0 ? `+${s}` : s;
 }
 
+/** Units and number formatting, for comparing and writing quantities (`30 minutes` vs `6h`). */
+export { unitScale } from '../grammar/units';
+export { formatNumber } from './numbers';

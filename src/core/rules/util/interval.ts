@@ -46,5 +46,4 @@ export function rangeWithin(low: number, high: number, precision: number, iv: In
   return iv.hi >= low - h && iv.lo <= high + h;
 }
 
-export { unitScale } from '../../grammar/units';
-export { formatNumber } from '../../model/numbers';
+export { formatNumber, unitScale } from '../../model/arithmetic';
