@@ -1,9 +1,11 @@
 /**
  * Quick fixes from the findings' fixes, "Mark as done" / "Move date to today" for stale items,
- * and the `source.fixAll.statusDocs` action (usable from `editor.codeActionsOnSave`).
+ * "Ignore this finding here" (a suppression comment) for every finding, and the
+ * `source.fixAll.statusDocs` action (usable from `editor.codeActionsOnSave`).
  */
 import * as vscode from 'vscode';
 import type { Edit, Finding, Fix } from '../core/index';
+import { suppressionEdits } from '../core/suppressEdit';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { AnalysisService } from './documents';
 import { toRange } from './ranges';
@@ -60,6 +62,7 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider {
     const entry = this.service.current(document);
     if (!entry) return [];
     const actions: vscode.CodeAction[] = [];
+    let text: string | undefined;
     for (const finding of entry.findings) {
       const findingRange = toRange(finding);
       if (!findingRange.intersection(range) && !context.diagnostics.some((d) => d.range.isEqual(findingRange))) continue;
@@ -73,6 +76,14 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       }
       actions.push(...staleActions(document, finding, entry.today, diagnostic));
+      const ignore = entry.doc ? suppressionEdits(entry.doc, (text ??= document.getText()), finding) : null;
+      if (ignore) {
+        // A status-docs-disable comment for this rule on this line, never part of fix-all.
+        const action = new vscode.CodeAction('Ignore this finding here', vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(document.uri, ignore);
+        if (diagnostic) action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
     }
     // Offered next to quick fixes only: a cursor move must not re-check the document.
     const fixAll = actions.length ? this.fixAll(document) : undefined;
