@@ -158,7 +158,7 @@ describe('CI integration files', () => {
     // pre-commit runs `npm install` (which runs `prepare`) and installs `npm pack`'s package.
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
     assert.equal(pkg.bin['status-docs'], 'dist/cli.js');
-    assert.match(pkg.scripts.prepare ?? '', /build\.mjs/);
+    assert.match(pkg.scripts.prepare ?? "", /prepare\.mjs/);
     assert.match(readFileSync(join(ROOT, '.npmignore'), 'utf8'), /^!dist\/cli\.js$/m);
   });
 
