@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
 import { reportSummary, type Report } from '../core/output/report';
+import { formatGithub } from '../core/output/github';
+import { failsOn, formatJunit, type FailOn } from '../core/output/junit';
+import { formatMarkdownSummary } from '../core/output/markdown';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
@@ -23,7 +26,12 @@ Commands:
             (--dry-run: print a unified diff instead; --rule ID: only that rule's fixes)
 
 Options:
-  --format text|json|sarif   Output format of check (default: text)
+  --format FORMAT            Output of check: text (default), json, sarif, github (GitHub
+                             Actions annotations), junit (JUnit XML), markdown (a summary
+                             table); summary takes text or markdown
+  --fail-on error|warning|never
+                             Lowest severity that makes check exit with 1 (default: error)
+  --report-unused-disables   Report status-docs-disable comments that silence nothing
   --today YYYY-MM-DD         The date time-based rules compare with (default: "today" of
                              the config file, else the real date)
   --config FILE              JSON settings file (see README, "Settings")
@@ -42,11 +50,13 @@ Options:
 
 Only regular files are read: FIFOs, sockets and devices are skipped with a note.
 
-Exit codes: 0 no errors (skipped files included), 1 error-severity findings, 2 usage or
+Exit codes: 0 no errors (skipped files included), 1 findings at --fail-on severity, 2 usage or
 configuration error (a path that does not exist, nothing to check without --allow-empty).
 fix: 0 done; with --dry-run 1 when a file would change, 0 when nothing is to fix.`;
 
 class UsageError extends Error {}
+
+const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'markdown'];
 
 export function localToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -85,6 +95,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        'report-unused-disables': { type: 'boolean', default: false },
         today: { type: 'string' },
         config: { type: 'string' },
         'max-analysis-ms': { type: 'string' },
@@ -117,7 +129,9 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
     }
     const format = values.format!;
-    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}"`);
+    const failOn = values['fail-on']! as FailOn;
+    if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
     if (values.today !== undefined && !isRealDay(values.today)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, not "${values.today}"`);
     let config = loadConfig(values.config);
     const today = values.today ?? (config.today || localToday());
@@ -140,16 +154,22 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
     const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
-    const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today }) : null;
-    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], note: (m) => err.write(`status-docs: ${m}\n`) });
+    const reportUnusedDisables = values['report-unused-disables'];
+    const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today, reportUnusedDisables }) : null;
+    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], reportUnusedDisables, note: (m) => err.write(`status-docs: ${m}\n`) });
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
     if (command === 'summary') {
-      out.write(formatSummary(report));
+      out.write(format === 'markdown' ? formatMarkdownSummary(report) : formatSummary(report));
       return 0;
     }
+    // Decided before --quiet drops what is not an error.
+    const failed = report.files.some((f) => f.findings.some((x) => failsOn(x.severity, failOn)));
     if (values.quiet) for (const f of report.files) f.findings = f.findings.filter((x) => x.severity === 'error');
     if (format === 'json') out.write(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'sarif') out.write(JSON.stringify(formatSarif(report, { rules: RULES, toolVersion: VERSION }), null, 2) + '\n');
+    else if (format === 'github') out.write(formatGithub(report));
+    else if (format === 'junit') out.write(formatJunit(report, { rules: RULES.filter((r) => (config.rules[r.id] ?? r.defaultSeverity) !== 'off').map((r) => r.id), failOn }));
+    else if (format === 'markdown') out.write(formatMarkdownSummary(report));
     else {
       out.write(formatText(report));
       if (!values.quiet) {
@@ -159,7 +179,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked${skipped}\n`);
       }
     }
-    return countBySeverity(report).error > 0 ? 1 : 0;
+    return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`status-docs: ${e.message}\n`);
@@ -170,7 +190,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
 }
 
-export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; note?: (message: string) => void } = {}): Report {
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; reportUnusedDisables?: boolean; note?: (message: string) => void } = {}): Report {
   const { targets, problems, errors } = collectTargets(paths, cwd);
   const missing = (e: { reason: string }) => e.reason === 'no such file or directory' || e.reason === 'broken symbolic link';
   const fatal = errors.filter((e) => !options.allowEmpty || missing(e));
@@ -179,7 +199,7 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
   }
   for (const e of errors) options.note?.(`${e.path}: ${e.reason}`);
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
-  const outcomes = checkTargets(targets, { today, config, jobs: options.jobs, cache: options.cache });
+  const outcomes = checkTargets(targets, { today, config, jobs: options.jobs, cache: options.cache, reportUnusedDisables: options.reportUnusedDisables });
   targets.forEach((t, i) => {
     const o = outcomes[i]!;
     if (o.ok) report.files.push({ path: t.path, ...o.result });

@@ -29,6 +29,8 @@ export type Outcome = { ok: true; result: CachedResult } | { ok: false; reason: 
 export interface CheckTargetsOptions {
   today: string;
   config: Config;
+  /** Also report suppression comments that silence nothing (`unused-disable`). */
+  reportUnusedDisables?: boolean;
   /** Worker threads to check files in; default: the machine's parallelism, at most 8. */
   jobs?: number;
   cache?: ResultCache | null;
@@ -83,6 +85,7 @@ interface WorkerInput {
   today: string;
   budgetScale: number;
   config: Config;
+  reportUnusedDisables: boolean;
   counters: SharedArrayBuffer;
   /** Per worker: [2 * slot] the file index + 1 being checked (0: none), [2 * slot + 1] since when (ms after `epoch`). */
   slots: SharedArrayBuffer;
@@ -95,11 +98,11 @@ interface WorkerInput {
 interface WorkerMessage { index: number; json: string }
 
 /** Checks one file from disk; with a clock, within `config.maxAnalysisMs` (checked between steps). Never throws. */
-export function checkFile(abs: string, today: string, config: Config, now?: () => number): Outcome {
+export function checkFile(abs: string, today: string, config: Config, now?: () => number, options: { reportUnusedDisables?: boolean } = {}): Outcome {
   try {
     const read = readText(abs);
     if (!read.ok) return { ok: false, reason: read.reason };
-    const { doc, findings, verdicts } = check(read.text, { today, config, now });
+    const { doc, findings, verdicts } = check(read.text, { today, config, now, reportUnusedDisables: options.reportUnusedDisables });
     return { ok: true, result: toCachedResult(fileReport('', doc, findings, verdicts)) };
   } catch (e) {
     if (e instanceof AnalysisStopped) return { ok: false, reason: e.message };
@@ -161,7 +164,7 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
   } else {
     if (todo.length) warmUp(options.today, options.config);
     const clock = budgetClock(options.budgetScale);
-    for (const i of todo) outcomes[i] = checkFile(targets[i]!.abs, options.today, options.config, clock);
+    for (const i of todo) outcomes[i] = checkFile(targets[i]!.abs, options.today, options.config, clock, options);
   }
 
   if (cache) {
@@ -201,7 +204,7 @@ function runInWorkers(
   const start = () => {
     const slot = slotsUsed++;
     const { port1, port2 } = new MessageChannel();
-    const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, counters, slots, slot, epoch, port: port2, budgetScale: options.budgetScale ?? 1 };
+    const input: WorkerInput = { role: WORKER_ROLE, files, today: options.today, config: options.config, reportUnusedDisables: options.reportUnusedDisables ?? false, counters, slots, slot, epoch, port: port2, budgetScale: options.budgetScale ?? 1 };
     // A smaller young generation than V8's default (48 MB per thread): every thread has a heap
     // of its own, and peak memory is the sum. It never makes a file fail (the old generation,
     // where a large document's tree ends up, keeps V8's limit).
@@ -256,7 +259,7 @@ function runInWorkers(
       warmUp(options.today, options.config);
       const busy = held();
       for (let k = 0; k < files.length; k++) {
-        if (texts[k] === undefined && !busy.has(k)) accept({ index: k, json: JSON.stringify(checkFile(files[k]!, options.today, options.config, budgetClock(options.budgetScale))) });
+        if (texts[k] === undefined && !busy.has(k)) accept({ index: k, json: JSON.stringify(checkFile(files[k]!, options.today, options.config, budgetClock(options.budgetScale), options)) });
       }
       progressAt = Date.now();
       continue;
@@ -296,7 +299,7 @@ function workerMain(input: WorkerInput): void {
     if (index >= input.files.length) break;
     Atomics.store(s, 2 * input.slot + 1, Date.now() - input.epoch);
     Atomics.store(s, 2 * input.slot, index + 1);
-    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config, clock));
+    const json = JSON.stringify(checkFile(input.files[index]!, input.today, input.config, clock, input));
     input.port.postMessage({ index, json } satisfies WorkerMessage);
     Atomics.store(s, 2 * input.slot, 0);
     Atomics.add(c, 1, 1);

@@ -282,6 +282,8 @@ export interface CacheContext {
   toolVersion: string;
   config: Config;
   today: string;
+  /** `--report-unused-disables`: adds findings, so results with and without it differ. */
+  reportUnusedDisables?: boolean;
 }
 
 /**
@@ -292,7 +294,8 @@ export function cacheContextKey(context: CacheContext): string {
   // The time budget changes whether an analysis finishes, never what a finished one found (and
   // a stopped one is not cached): it is not part of the key.
   const { maxAnalysisMs: _budget, ...config } = context.config;
-  return `v1:${hash64(stableJson({ tool: context.toolVersion, config, today: context.today }))}`;
+  const key = { tool: context.toolVersion, config, today: context.today, ...(context.reportUnusedDisables ? { reportUnusedDisables: true } : {}) };
+  return `v1:${hash64(stableJson(key))}`;
 }
 
 export function toCachedResult(report: FileReport): CachedResult {

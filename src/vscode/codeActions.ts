@@ -1,11 +1,13 @@
 /**
  * Quick fixes from the findings (each finding's fix and its alternatives, such as "Mark as done"
- * and "Move date to today"), and Fix All: in the Ctrl+. menu whenever the document has a
- * preferred fix, and as the `source.fixAll.statusDocs` action (usable from
- * `editor.codeActionsOnSave`). Which fixes Fix All applies is the core's fix policy.
+ * and "Move date to today"), "Ignore this finding here" (a suppression comment) for every
+ * finding, and Fix All: in the Ctrl+. menu whenever the document has a preferred fix, and as the
+ * `source.fixAll.statusDocs` action (usable from `editor.codeActionsOnSave`). Which fixes Fix
+ * All applies is the core's fix policy.
  */
 import * as vscode from 'vscode';
 import type { Edit, Finding, Fix } from '../core/index';
+import { suppressionEdits } from '../core/suppressEdit';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { AnalysisService } from './documents';
 import { engine } from './lazy';
@@ -45,6 +47,7 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider<vscode.C
     const entry = this.service.current(document);
     if (!entry) return [];
     const actions: vscode.CodeAction[] = [];
+    let text: string | undefined;
     for (const finding of entry.findings) {
       const findingRange = toRange(finding);
       if (!findingRange.intersection(range) && !context.diagnostics.some((d) => d.range.isEqual(findingRange))) continue;
@@ -54,6 +57,14 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider<vscode.C
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = workspaceEdit(document.uri, fix.edits);
         action.isPreferred = fix === finding.fix && fix.preferred;
+        if (diagnostic) action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+      const ignore = entry.doc ? suppressionEdits(entry.doc, (text ??= document.getText()), finding) : null;
+      if (ignore) {
+        // A status-docs-disable comment for this rule on this line, never part of Fix All.
+        const action = new vscode.CodeAction('Ignore this finding here', vscode.CodeActionKind.QuickFix);
+        action.edit = workspaceEdit(document.uri, ignore);
         if (diagnostic) action.diagnostics = [diagnostic];
         actions.push(action);
       }

@@ -16,12 +16,15 @@ export interface LabeledSet {
   docsDir: string;
 }
 
+/** The third-party documents next to the repository; `SHARED_DIR` points elsewhere (see test/unit/helpers.ts). */
+const SHARED = process.env.SHARED_DIR ? resolve(process.env.SHARED_DIR) : resolve(ROOT, '..', 'shared');
+
 export const SETS: LabeledSet[] = [
   {
     name: 'shared-labeled',
     label: '../shared/labeled',
-    expectPath: resolve(ROOT, '..', 'shared', 'labeled', 'expect.json'),
-    docsDir: resolve(ROOT, '..', 'shared', 'labeled', 'docs'),
+    expectPath: join(SHARED, 'labeled', 'expect.json'),
+    docsDir: join(SHARED, 'labeled', 'docs'),
   },
   {
     name: 'own',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../src/core/index';
 import { ReportSchema } from '../../src/core/output/report';
-import { hasShared, ROOT, SEEDS, TODAY } from './helpers';
+import { ROOT, SEEDS, skipWithoutShared, TODAY } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -223,7 +223,7 @@ describe('CLI (dist/cli.js)', function () {
     const cases: [string, string[], RegExp][] = [
       ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
       ['no command', [], /missing command/],
-      ['bad format', ['check', 'examples', '--format', 'xml'], /--format must be text, json or sarif/],
+      ['bad format', ['check', 'examples', '--format', 'xml'], /--format must be text, json, sarif, github, junit or markdown/],
       ['bad today', ['check', 'examples', '--today', '2026-02-30'], /--today must be a calendar day/],
       ['unknown option', ['check', '--colour'], /Unknown option '--colour'/],
       ['missing config', ['check', 'examples', '--config', 'nope.json'], /cannot read config file nope\.json/],
@@ -301,18 +301,18 @@ describe('CLI (dist/cli.js)', function () {
   });
 
   it('a config file turns rules off', function () {
-    if (!hasShared) this.skip();
     const cfg = join(scratch, 'off.json');
     writeFileSync(cfg, JSON.stringify({ rules: { mojibake: 'off' } }));
-    const on = JSON.parse(cli(['check', SEEDS, '--format', 'json', '--today', TODAY]).stdout);
-    const off = JSON.parse(cli(['check', SEEDS, '--format', 'json', '--today', TODAY, '--config', cfg]).stdout);
+    const damaged = join(ROOT, 'test', 'fixtures', 'mojibake');
+    const on = JSON.parse(cli(['check', damaged, '--format', 'json', '--today', TODAY]).stdout);
+    const off = JSON.parse(cli(['check', damaged, '--format', 'json', '--today', TODAY, '--config', cfg]).stdout);
     const count = (rep: { files: { findings: { rule: string }[] }[] }) => rep.files.flatMap((f) => f.findings).filter((f) => f.rule === 'mojibake').length;
     assert.ok(count(on) > 0);
     assert.equal(count(off), 0);
   });
 
-  it('the seeds: valid JSON, model-backed checklist counts, mojibake where damaged', function () {
-    if (!hasShared) this.skip();
+  it('the seeds: valid JSON, model-backed checklist counts, mojibake where damaged (uses ../shared/seeds)', function () {
+    skipWithoutShared(this, SEEDS);
     const r = cli(['check', SEEDS, '--format', 'json', '--today', TODAY]);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
     assert.equal(report.files.length, 5);

@@ -8,17 +8,16 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyFixes, check, FindingSchema, RULES, StatusDocSchema, type Finding } from '../../src/core/index';
-import { hasShared, readUtf8, sharedDocuments, SNAPSHOTS, TODAY } from './helpers';
+import { CORPUS, readUtf8, SEEDS, sharedDocuments, skipWithoutShared, SNAPSHOTS, TODAY } from './helpers';
 
-describe('real documents (../shared)', function () {
-  if (!hasShared) {
-    it('skipped: ../shared/seeds and ../shared/corpus are not present');
-    return;
-  }
+describe('real documents (uses ../shared/seeds and ../shared/corpus)', function () {
+  before(function () {
+    skipWithoutShared(this, SEEDS, CORPUS);
+  });
   const docs = sharedDocuments();
   const results = new Map<string, { text: string; findings: Finding[] }>();
 
-  it(`analyzes all ${docs.length} documents into schema-valid models without throwing`, () => {
+  it(`analyzes all ${docs.length || 'the'} documents into schema-valid models without throwing`, () => {
     assert.ok(docs.length >= 120, `expected the 5 seeds and 118 corpus documents, found ${docs.length}`);
     for (const d of docs) {
       const text = readUtf8(d.path);

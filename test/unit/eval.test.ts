@@ -77,7 +77,7 @@ function ratchetSuite(name: string, title: string): void {
   });
 }
 
-ratchetSuite('shared-labeled', 'accuracy ratchet on ../shared/labeled (third-party documents from ../shared)');
+ratchetSuite('shared-labeled', 'accuracy ratchet on third-party documents (uses ../shared/labeled)');
 ratchetSuite('own', 'accuracy ratchet on test/eval/docs (the project\'s own labeled set)');
 
 describe('own labeled set (test/eval)', () => {

@@ -8,10 +8,29 @@ export const SNAPSHOTS = join(ROOT, 'test', 'snapshots');
 /** Every fixture and corpus run uses this day, so time-based results never drift. */
 export const TODAY = '2026-11-22';
 
-export const SHARED = resolve(ROOT, '..', 'shared');
+/**
+ * The third-party documents next to the repository (`../shared`), read in place and never
+ * copied in. `SHARED_DIR` points elsewhere (`SHARED_DIR=/nonexistent npm run test:unit` runs the
+ * suite as a fresh clone without them would). Tests that read them say so in their title,
+ * "(uses ../shared/…)", and skip with the reason when they are absent.
+ */
+export const SHARED = process.env.SHARED_DIR ? resolve(process.env.SHARED_DIR) : resolve(ROOT, '..', 'shared');
 export const SEEDS = join(SHARED, 'seeds');
 export const CORPUS = join(SHARED, 'corpus', 'docs');
 export const hasShared = existsSync(SEEDS) && existsSync(CORPUS);
+
+/**
+ * In a `before` hook or a test: skips it (and, from a hook, its suite) with the reason printed
+ * when one of `paths` (under ../shared) is absent.
+ */
+export function skipWithoutShared(ctx: Mocha.Context, ...paths: string[]): void {
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length === 0) return;
+  const base = process.env.SHARED_DIR ? SHARED : '../shared';
+  const shown = missing.map((p) => (p.startsWith(SHARED) ? `${base}${p.slice(SHARED.length)}` : p));
+  console.log(`      skipped: ${shown.join(' and ')} not found (third-party documents next to the repository, not part of it)`);
+  ctx.skip();
+}
 
 export function readUtf8(path: string): string {
   return new TextDecoder('utf-8').decode(readFileSync(path));

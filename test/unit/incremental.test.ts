@@ -18,7 +18,7 @@ import { parseMarkdown } from '../../src/core/model/parse';
 import { ResultCache } from '../../src/cli/cache';
 import { run } from '../../src/cli/main';
 import { checkTargets } from '../../src/cli/worker';
-import { readUtf8, sharedDocuments, TODAY } from './helpers';
+import { CORPUS, readUtf8, SEEDS, sharedDocuments, skipWithoutShared, TODAY } from './helpers';
 
 /** Small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -136,11 +136,13 @@ describe('incremental re-analysis', () => {
     });
   }
 
-  const shared = sharedDocuments();
-  if (shared.length === 0) {
-    it('skipped: ../shared/seeds and ../shared/corpus are not present');
-  } else {
-    it(`equals a cold analysis on every one of the ${shared.length} real documents, after one random edit each`, function () {
+  describe('on the real documents (uses ../shared/seeds and ../shared/corpus)', function () {
+    before(function () {
+      skipWithoutShared(this, SEEDS, CORPUS);
+    });
+    const shared = sharedDocuments();
+
+    it(`equals a cold analysis on every one of the ${shared.length || 'the'} real documents, after one random edit each`, function () {
       this.timeout(600_000);
       const rnd = random(20261122);
       for (const d of shared) {
@@ -166,7 +168,7 @@ describe('incremental re-analysis', () => {
         }
       }
     });
-  }
+  });
 });
 
 describe('result cache', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { looksLikeStatusDocument } from '../../src/core/precheck';
+import { markdownFiles, ROOT, SEEDS, skipWithoutShared } from './helpers';
 
 describe('precheck', () => {
   const yes: [string, string][] = [
@@ -22,11 +23,17 @@ describe('precheck', () => {
   ];
   for (const [what, text] of no) it(`rejects ${what}`, () => assert.equal(looksLikeStatusDocument(text), false));
 
-  it('accepts every seed document', () => {
-    const dir = join(__dirname, '../../../shared/seeds');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+  it('accepts every sample status document (examples/)', () => {
+    const files = markdownFiles(join(ROOT, 'examples'));
+    assert.ok(files.length >= 3);
+    for (const f of files) assert.equal(looksLikeStatusDocument(readFileSync(f, 'utf8')), true, f);
+  });
+
+  it('accepts every seed document (uses ../shared/seeds)', function () {
+    skipWithoutShared(this, SEEDS);
+    const files = readdirSync(SEEDS).filter((f) => f.endsWith('.md'));
     assert.ok(files.length > 0);
-    for (const f of files) assert.equal(looksLikeStatusDocument(readFileSync(join(dir, f), 'utf8')), true, f);
+    for (const f of files) assert.equal(looksLikeStatusDocument(readFileSync(join(SEEDS, f), 'utf8')), true, f);
   });
 
   it('answers quickly on a 1 MB document', () => {

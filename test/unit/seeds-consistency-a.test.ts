@@ -5,8 +5,7 @@
  * their numbers makes the rule report that line).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { readUtf8, SEEDS } from './helpers';
+import { readUtf8, SEEDS, skipWithoutShared } from './helpers';
 import { editLine, findingsOf, seedFindingKeys, seedPath } from './seeds';
 
 const RULE_IDS = ['delta-mismatch', 'ratio-mismatch', 'factor-mismatch', 'percent-range'];
@@ -20,11 +19,10 @@ const EXPECTED = [
 
 
 
-describe('seeds: delta, ratio, factor and percent-range findings', function () {
-  if (!existsSync(SEEDS)) {
-    it('skipped: ../shared/seeds is not present');
-    return;
-  }
+describe('seeds (uses ../shared/seeds): delta, ratio, factor and percent-range findings', function () {
+  before(function () {
+    skipWithoutShared(this, SEEDS);
+  });
 
   it('finds exactly the known errors and nothing else', () => {
     assert.deepEqual(seedFindingKeys(RULE_IDS), [...EXPECTED].sort());

@@ -5,9 +5,8 @@
  * their numbers makes the rule report that line).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { applyFixes, check } from '../../src/core/index';
-import { readUtf8, SEEDS, TODAY } from './helpers';
+import { readUtf8, SEEDS, skipWithoutShared, TODAY } from './helpers';
 import { editLine, findingsOf, lineOf, seedFindingKeys, seedPath } from './seeds';
 
 const RULE_IDS = ['total-mismatch', 'count-mismatch', 'headline-mismatch', 'status-mismatch'];
@@ -25,11 +24,10 @@ const EXPECTED = [
 
 
 
-describe('seeds: total, count, headline and status findings', function () {
-  if (!existsSync(SEEDS)) {
-    it('skipped: ../shared/seeds is not present');
-    return;
-  }
+describe('seeds (uses ../shared/seeds): total, count, headline and status findings', function () {
+  before(function () {
+    skipWithoutShared(this, SEEDS);
+  });
 
   it('finds exactly the known errors and nothing else', () => {
     assert.deepEqual(seedFindingKeys(RULE_IDS), [...EXPECTED].sort());

@@ -5,10 +5,10 @@
  * with, and proof that the done items the issue names were read and judged rather than missed.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type Finding } from '../../src/core/index';
-import { readUtf8, SEEDS, TODAY } from './helpers';
+import { readUtf8, SEEDS, skipWithoutShared, TODAY } from './helpers';
 import { editLine, findingsOf, lineOf, seedFindingKeys, seedPath } from './seeds';
 
 const TIME_RULES = ['stale-milestone', 'stale-sprint', 'stale-document', 'undated-milestone', 'weekday-mismatch'];
@@ -43,11 +43,10 @@ function covered(text: string, r: { line: number; column: number; endLine: numbe
   return text.split('\n')[r.line - 1]!.slice(r.column - 1, r.endColumn - 1);
 }
 
-describe('seeds: time-based findings (today 2026-11-22)', function () {
-  if (!existsSync(SEEDS)) {
-    it('skipped: ../shared/seeds is not present');
-    return;
-  }
+describe('seeds (uses ../shared/seeds): time-based findings (today 2026-11-22)', function () {
+  before(function () {
+    skipWithoutShared(this, SEEDS);
+  });
 
   it('finds exactly the known stale, undated and weekday findings and nothing else', () => {
     assert.deepEqual(seedFindingKeys(TIME_RULES), [...EXPECTED].sort());
