@@ -11,7 +11,9 @@ import { RULES } from './rules/index';
 import type { Rule, RuleContext, RuleReport } from './rules/types';
 import { applySuppressions } from './suppress';
 
-export const INTERNAL_RULE_ID = 'internal-error';
+import { INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID } from './ids';
+
+export { INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID };
 
 export interface RunOptions {
   today: string;
@@ -23,7 +25,6 @@ export interface RunOptions {
   stopIfLate?: () => void;
 }
 
-export const UNUSED_DISABLE_RULE_ID = 'unused-disable';
 
 const loc = (r: Range) => ({ line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn });
 

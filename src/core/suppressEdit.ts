@@ -19,7 +19,7 @@
 import type { Edit, Finding } from './findings';
 import { disableLineComment, disableNextLineComment } from './grammar/suppressions';
 import type { StatusDoc } from './model/schema';
-import { INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID } from './runner';
+import { INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID } from './ids';
 
 /** A table's delimiter row (`|---|:--:|`): only pipes, dashes, colons and spaces. */
 const DELIMITER_ROW = /^[ \t|:-]+$/;
