@@ -30,7 +30,7 @@ export function parseMarkdown(text: string): Root {
 export function parseWhole(text: string): Root {
   let root: Root;
   try {
-    root = processor.parse(text);
+    root = processor.parse(text.includes('>') ? flattenDeepQuotes(text) : text);
   } catch (error) {
     // The parser itself recurses per nesting level: thousands of nested block quotes overflow it.
     if (!(error instanceof RangeError)) throw error;
@@ -38,6 +38,32 @@ export function parseWhole(text: string): Root {
   }
   boundDepth(root);
   return root;
+}
+
+/**
+ * The parser's time grows with the square of the quote depth; what lies deeper than MAX_DEPTH
+ * is dropped from the tree anyway. So the markers past the MAX_DEPTH-th on a line become
+ * spaces (same length: every offset stays). Text without such a line is returned as it is.
+ */
+function flattenDeepQuotes(text: string): string {
+  let changed = false;
+  let out = '';
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let depth = 0;
+    let i = at;
+    let line = '';
+    for (; i < end; i++) {
+      const c = text[i]!;
+      if (c === '>') { depth++; changed ||= depth > MAX_DEPTH; line += depth > MAX_DEPTH ? ' ' : '>'; } else if (c === ' ' || c === '\t') line += c;
+      else break;
+    }
+    out += line + text.slice(i, end) + (end < text.length ? '\n' : '');
+    at = end + 1;
+  }
+  return changed ? out : text;
 }
 
 function emptyRoot(text: string): Root {
