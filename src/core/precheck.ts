@@ -6,10 +6,13 @@
 
 /** `- [ ] task`, `* [x] done`, `1. [X] step`. */
 const TASK_ITEM = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]/m;
+// `(?=([ \t]*))\1` takes a whitespace run whole, as a possessive quantifier would: adjacent
+// runs (`[ \t]*%?[ \t]*`) otherwise retry every split of a long run, quadratic in its length.
+
 /** A field line naming a status, a progress, a phase or a due date. */
-const STATUS_FIELD = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]*(?:overall[ \t]+)?(?:status|progress|completion|phase|sprint|milestone|due(?:[ \t]+date)?|target[ \t]+date|eta|deadline)[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)?[ \t]*:)/im;
+const STATUS_FIELD = /^(?=([ \t>]*))\1(?:[-*+](?=([ \t]+))\2)?(?:\*\*|__)?[ \t]*(?:overall[ \t]+)?(?:status|progress|completion|phase|sprint|milestone|due(?:[ \t]+date)?|target[ \t]+date|eta|deadline)(?=([ \t]*))\3(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)?[ \t]*:)/im;
 /** A number moving to another (`40% → 65%`, `12 -> 18`). */
-const PROGRESS_ARROW = /\d[ \t]*%?[ \t]*(?:→|->|⟶|=>)[ \t]*\d/;
+const PROGRESS_ARROW = /\d(?=([ \t]*))\1%?(?=([ \t]*))\2(?:→|->|⟶|=>)[ \t]*\d/;
 /** A table row or line holding a percentage next to a status word or emoji. */
 const STATUS_WORD = /(?:✅|🚧|⏳|❌|🔴|🟡|🟢|⚠️|\b(?:done|complete(?:d)?|in[ \t]progress|blocked|at[ \t]risk|planned|on[ \t]track)\b)/i;
 const PERCENT = /\b\d{1,3}(?:\.\d+)?[ \t]?%/;

@@ -6,7 +6,7 @@ import type { Heading, List as MdList, ListItem, Nodes, Parent, Root, Table as M
 import { findSuppressions } from '../grammar/suppressions';
 import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
-import { canonicalFieldName, PLAIN_FIELD_NAMES } from './fields';
+import { canonicalFieldName, matchBoldField, matchFrontMatterLine, PLAIN_FIELD_NAMES, type FieldMatch } from './fields';
 import { extractMilestones } from './milestones';
 import { findMojibake } from './mojibake';
 import { extractNumbers } from './numbers';
@@ -313,7 +313,7 @@ class Builder {
       const src = chars.join('');
       const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)/.exec(src);
       if (atx) blank(base, base + atx[0].length);
-      const closing = /[ \t]+#+[ \t]*$/.exec(src);
+      const closing = /(?<![ \t])[ \t]+#+[ \t]*$/.exec(src);
       if (atx && closing) blank(base + closing.index, base + src.length);
       if (!atx) {
         // Setext: blank the underline.
@@ -381,7 +381,7 @@ class Builder {
   }
 
   private fieldFromLine(src: string, masked: string, base: number): void {
-    let m = BOLD_FIELD.exec(src);
+    let m: FieldMatch | null = matchBoldField(src);
     let source: Field['source'] = 'bold';
     if (m && Boolean(m.groups!.c1) === Boolean(m.groups!.c2)) m = null;
     if (!m) { m = EMPH_FIELD.exec(src); source = 'emphasis'; }
@@ -418,7 +418,7 @@ class Builder {
     const src = this.text.slice(start, endOf(node));
     let at = 0;
     for (const line of src.split(/(?<=\n)/)) {
-      const m = /^(?<key>[A-Za-z_][\w -]*?)\s*:\s*(?<value>.*?)\s*$/d.exec(line.replace(/\r?\n$/, ''));
+      const m = matchFrontMatterLine(line.replace(/\r?\n$/, ''));
       if (m && m.groups!.value) {
         let [vs, ve] = m.indices!.groups!.value!;
         const quoted = /^(['"]).*\1$/.exec(m.groups!.value);
@@ -547,15 +547,16 @@ function trimEnd(text: string, end: number, floor: number): number {
   return end;
 }
 
-const BOLD_FIELD = /^(?<lead>\s*)(?<o>\*\*|__)(?<key>[^*_\n:]{1,60}?)\s*(?<c1>:?)\s*\k<o>\s*(?<c2>:?)(?<value>.*)$/d;
 const EMPH_FIELD = /^(?<lead>\s*)(?<o>[*_])(?<key>[^*_\n:]{1,40}?):(?<value>[^*_\n]+?)\k<o>\s*$/d;
 const PLAIN_FIELD = /^(?<lead>\s*)(?<key>\p{L}[\p{L}\p{N} /()&'-]{0,40}?)\s*[:：](?<value>\s+\S.*)$/du;
 
 const TOTAL_ROW = /^(?:grand\s+)?(?:total|totals|sum|overall|subtotal|合计|总计|合計|총계|итого|tổng)(?![\p{L}])/iu;
 
 const ARROW = String.raw`(?:→|->|=>|⟶|➔|➡️?|â†’)`;
+// `(?=(?<ws1>\s*))\k<ws1>` takes a whitespace run whole (no backtracking into it): the token after each
+// never starts with whitespace, so the matches are those of plain `\s*`, in linear time.
 const SCORE = new RegExp(
-  String.raw`^\s*(?<pre>[^\p{L}\p{N}\s(]{1,8}\s*)?(?<name>\p{L}[\p{L}\p{N}'’.&/-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}'’.&/-]*){0,3})\s*(?:\((?<role>[^()\n]{1,60})\))?\s*[:\-–—]\s*~?(?<before>\d+(?:\.\d+)?)\s?%\s*${ARROW}\s*~?(?<after>\d+(?:\.\d+)?)\s?%\+?\s*(?:\(\s*(?<delta>[+\-−±]?\s?\d+(?:\.\d+)?)\s?(?<dunit>%|points?|pts?|pp|percentage points?)?\s*\))?(?<rest>.*)$`,
+  String.raw`^\s*(?<pre>[^\p{L}\p{N}\s(]{1,8}\s*)?(?<name>\p{L}[\p{L}\p{N}'’.&/-]*(?:[ \t]+[\p{L}\p{N}][\p{L}\p{N}'’.&/-]*){0,3})(?=(?<ws1>\s*))\k<ws1>(?:\((?<role>[^()\n]{1,60})\))?(?=(?<ws2>\s*))\k<ws2>[:\-–—]\s*~?(?<before>\d+(?:\.\d+)?)\s?%\s*${ARROW}\s*~?(?<after>\d+(?:\.\d+)?)\s?%\+?(?=(?<ws3>\s*))\k<ws3>(?:\(\s*(?<delta>[+\-−±]?\s?\d+(?:\.\d+)?)\s?(?<dunit>%|points?|pts?|pp|percentage points?)?\s*\))?(?<rest>.*)$`,
   'du',
 );
 

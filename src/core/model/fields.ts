@@ -26,3 +26,70 @@ export function canonicalFieldName(key: string): string {
   for (const [re, name] of CANONICAL) if (re.test(k)) return name;
   return k;
 }
+
+/** What the field matchers return: the shape of a `d`-flag RegExp match, for the groups used. */
+export interface FieldMatch {
+  groups?: { [name: string]: string };
+  indices?: { groups?: { [name: string]: [number, number] } };
+}
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+/** Characters `.` does not match. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The opening `**`/`__`, the key (up to 60 characters) and the closing delimiter of a bold
+ * field, with an optional colon inside. One pattern per delimiter: the delimiter is decided by
+ * the first characters of the line, and without a backreference the checker can decide both.
+ */
+const BOLD_HEAD = [
+  /^(?<lead>\s*)(?<o>\*\*)(?<key>[^*_\n:]{1,60}?)\s*(?:(?<c1>:)\s*)?\*\*/d,
+  /^(?<lead>\s*)(?<o>__)(?<key>[^*_\n:]{1,60}?)\s*(?:(?<c1>:)\s*)?__/d,
+];
+
+/**
+ * `**Key**: value`, `**Key:** value`: the same matches as
+ * `/^(?<lead>\s*)(?<o>\*\*|__)(?<key>[^*_\n:]{1,60}?)\s*(?<c1>:?)\s*\k<o>\s*(?<c2>:?)(?<value>.*)$/d`
+ * in linear time (that pattern retries every split of a long whitespace run between its
+ * adjacent `\s*`). The head ends at the first `*`/`_` after the key whichever split is taken,
+ * so the tail is scanned once: whitespace, an optional colon, then a value without line breaks.
+ */
+export function matchBoldField(src: string): FieldMatch | null {
+  for (const re of BOLD_HEAD) {
+    const m = re.exec(src);
+    if (!m) continue;
+    let i = m.index + m[0].length;
+    while (isSpace(src[i])) i++;
+    const c2 = src[i] === ':' ? ':' : '';
+    if (c2) i++;
+    const value = src.slice(i);
+    if (LINE_TERMINATOR.test(value)) return null;
+    return {
+      groups: { ...m.groups!, c1: m.groups!.c1 ?? '', c2, value },
+      indices: { groups: { key: m.indices!.groups!.key!, value: [i, src.length] } },
+    };
+  }
+  return null;
+}
+
+/**
+ * A front matter line `key: value`: the same matches as
+ * `/^(?<key>[A-Za-z_][\w -]*?)\s*:\s*(?<value>.*?)\s*$/d` in linear time. The key ends before
+ * the first colon (less trailing whitespace, at least one character); the value is the rest
+ * without surrounding whitespace and must hold no line break.
+ */
+export function matchFrontMatterLine(line: string): FieldMatch | null {
+  const colon = line.indexOf(':');
+  if (colon < 1) return null;
+  let ke = colon;
+  while (ke > 1 && isSpace(line[ke - 1])) ke--;
+  const key = line.slice(0, ke);
+  if (!/^[A-Za-z_][\w -]*$/.test(key)) return null;
+  let vs = colon + 1;
+  while (isSpace(line[vs])) vs++;
+  let ve = line.length;
+  while (ve > vs && isSpace(line[ve - 1])) ve--;
+  const value = line.slice(vs, ve);
+  if (LINE_TERMINATOR.test(value)) return null;
+  return { groups: { key, value }, indices: { groups: { key: [0, ke], value: [vs, ve] } } };
+}

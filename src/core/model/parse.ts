@@ -1,5 +1,13 @@
-/** The one markdown parser: unified + remark-parse + remark-gfm (+ front matter). */
-import type { Root } from 'mdast';
+/**
+ * The one markdown parser: unified + remark-parse + remark-gfm (+ front matter).
+ *
+ * Every parse is chunked at top-level ATX headings (see below): the parser's time grows with the
+ * square of the size of a run of list items and headings parsed together, so parsing each
+ * section on its own keeps a document of many sections linear. The tree is the same as one
+ * parse of the whole text. Trees are bounded in depth (see MAX_DEPTH) so no consumer that walks
+ * them recursively can run out of stack.
+ */
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -7,6 +15,307 @@ import { unified } from 'unified';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
+/**
+ * Containers nested deeper than this (`> > > …` hundreds of levels) keep no children: no status
+ * document nests so deep, and walking such a tree recursively would exhaust the stack.
+ */
+export const MAX_DEPTH = 256;
+
+/** The tree of `text` (chunked at top-level headings; equal to `parseWhole(text)`). */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return new IncrementalParser().parse(text);
 }
+
+/** One parse of the whole text, depth-bounded; text the parser cannot handle yields an empty tree. */
+export function parseWhole(text: string): Root {
+  let root: Root;
+  try {
+    root = processor.parse(text.includes('>') ? flattenDeepQuotes(text) : text);
+  } catch (error) {
+    // The parser itself recurses per nesting level: thousands of nested block quotes overflow it.
+    if (!(error instanceof RangeError)) throw error;
+    return emptyRoot(text);
+  }
+  boundDepth(root);
+  return root;
+}
+
+/**
+ * The parser's time grows with the square of the quote depth; what lies deeper than MAX_DEPTH
+ * is dropped from the tree anyway. So the markers past the MAX_DEPTH-th on a line become
+ * spaces (same length: every offset stays). Text without such a line is returned as it is.
+ */
+function flattenDeepQuotes(text: string): string {
+  let changed = false;
+  let out = '';
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let depth = 0;
+    let i = at;
+    let line = '';
+    for (; i < end; i++) {
+      const c = text[i]!;
+      if (c === '>') { depth++; changed ||= depth > MAX_DEPTH; line += depth > MAX_DEPTH ? ' ' : '>'; } else if (c === ' ' || c === '\t') line += c;
+      else break;
+    }
+    out += line + text.slice(i, end) + (end < text.length ? '\n' : '');
+    at = end + 1;
+  }
+  return changed ? out : text;
+}
+
+function emptyRoot(text: string): Root {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
+  }
+  return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line, column: text.length - lineStart + 1, offset: text.length } } };
+}
+
+/** Drops the children of containers nested deeper than MAX_DEPTH (iteratively). */
+function boundDepth(root: Root): void {
+  const stack: [Nodes, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!('children' in node)) continue;
+    if (depth >= MAX_DEPTH) { (node as Parent).children = []; continue; }
+    for (const c of (node as Parent).children) stack.push([c as Nodes, depth + 1]);
+  }
+}
+
+// ------------------------------------------------------------------------ chunking
+
+export interface Chunk {
+  /** Offset of the chunk's first character (always the start of a line). */
+  offset: number;
+  /** 1-based line of that character. */
+  line: number;
+  text: string;
+}
+
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+// The fence run is taken whole (`(?=(…))\1`: no backtracking into it), as the greedy run would be.
+const FENCE = /^ {0,3}(?=(`{3,}|~{3,}))\1(.*)$/;
+const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
+const RAW_HTML = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+const FRONT_MATTER_OPEN = /^(?:-{3}|\+{3})[ \t]*$/;
+/**
+ * Where a link reference or footnote definition might be (`]:` anywhere, also covering labels
+ * that span lines). Definitions act across the whole document, so such text is parsed whole.
+ */
+const DEFINITION = /\]:/;
+
+/**
+ * Splits `text` at top-level ATX headings (`# …` at column 1, outside fenced code, HTML blocks
+ * and front matter). Returns null when the document must be parsed whole.
+ */
+export function splitChunks(text: string): Chunk[] | null {
+  // The parser drops a leading byte order mark from its offsets; such text is parsed whole.
+  if (text.charCodeAt(0) === 0xfeff || DEFINITION.test(text)) return null;
+  const chunks: Chunk[] = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let fence: { char: string; length: number } | null = null;
+  /** Closing marker of an open raw HTML block (comment, `<pre>`, `<?`, CDATA, declaration). */
+  let rawClose: string | null = null;
+  /** A tag-started HTML block runs until the next blank line. */
+  let htmlUntilBlank = false;
+  /** The fence that closes front matter opened on line 1. */
+  let frontMatter: string | null = null;
+  let line = 1;
+  for (let at = 0; at < text.length; line++) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const src = text.slice(at, end);
+    const next = end < text.length ? end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1) : end;
+    if (line === 1 && FRONT_MATTER_OPEN.test(src)) frontMatter = src.slice(0, 3);
+    else if (frontMatter) {
+      if (src === frontMatter) frontMatter = null;
+    } else if (fence) {
+      const m = FENCE.exec(src);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && m[2]!.trim() === '') fence = null;
+    } else if (rawClose) {
+      if (src.toLowerCase().includes(rawClose)) rawClose = null;
+    } else {
+      if (src.trim() === '') htmlUntilBlank = false;
+      else if (at > chunkStart && !htmlUntilBlank && ATX_HEADING.test(src)) {
+        chunks.push({ offset: chunkStart, line: chunkLine, text: text.slice(chunkStart, at) });
+        chunkStart = at;
+        chunkLine = line;
+      }
+      const f = FENCE.exec(src);
+      if (f) fence = { char: f[1]![0]!, length: f[1]!.length };
+      else if (HTML_START.test(src)) {
+        rawClose = rawCloser(src);
+        if (!rawClose) htmlUntilBlank = true;
+      }
+    }
+    at = next;
+  }
+  chunks.push({ offset: chunkStart, line: chunkLine, text: text.slice(chunkStart) });
+  return chunks;
+}
+
+/** The end marker of a raw HTML block opened on this line and not closed on it, else null. */
+function rawCloser(src: string): string | null {
+  const lower = src.toLowerCase();
+  const raw = RAW_HTML.exec(src);
+  const pairs: [string, string][] = raw
+    ? [[`<${raw[1]!.toLowerCase()}`, `</${raw[1]!.toLowerCase()}>`]]
+    : [['<!--', '-->'], ['<![cdata[', ']]>'], ['<?', '?>'], ['<!', '>']];
+  for (const [open, close] of pairs) {
+    const i = lower.indexOf(open);
+    if (i < 0) continue;
+    return lower.includes(close, i + open.length) ? null : close;
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------------ trees
+
+interface ChunkTree {
+  offset: number;
+  line: number;
+  children: RootContent[];
+  /** End point of the chunk's own root, in document coordinates. */
+  end: { line: number; column: number; offset: number };
+}
+
+/** A copy of `node` with every position moved by `dLine` lines and `dOffset` characters. */
+function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number): T {
+  const copy = { ...node } as T;
+  const p = node.position;
+  if (p) {
+    copy.position = {
+      start: { line: p.start.line + dLine, column: p.start.column, offset: (p.start.offset ?? 0) + dOffset },
+      end: { line: p.end.line + dLine, column: p.end.column, offset: (p.end.offset ?? 0) + dOffset },
+    };
+  }
+  if ('children' in node) (copy as Parent).children = (node as Parent).children.map((c) => shifted(c as Nodes, dLine, dOffset)) as Parent['children'];
+  return copy;
+}
+
+export interface ParseStats {
+  /** Whether the document was split (false: parsed whole). */
+  chunked: boolean;
+  chunks: number;
+  /** Chunks parsed in this call (the rest were reused). */
+  parsed: number;
+}
+
+/**
+ * Parses a document again and again as it is edited, re-parsing only the chunks that changed.
+ * The tree it returns equals `parseWhole(text)`; treat it as read-only.
+ *
+ * Each chunk is parsed together with the first two lines after it and kept only if the line
+ * after it really parses as a top-level heading there (block structure never looks further
+ * ahead than one line: table delimiter rows, setext underlines), so a wrong guess of
+ * `splitChunks` costs time, never correctness: the chunk is merged with the next one instead.
+ */
+export class IncrementalParser {
+  private chunks = new Map<string, ChunkTree>();
+  stats: ParseStats = { chunked: false, chunks: 0, parsed: 0 };
+
+  parse(text: string): Root {
+    const chunks = splitChunks(text);
+    if (!chunks || chunks.length < 2) {
+      this.chunks = new Map();
+      this.stats = { chunked: false, chunks: 1, parsed: 1 };
+      return parseWhole(text);
+    }
+    const next = new Map<string, ChunkTree>();
+    const children: RootContent[] = [];
+    let parsed = 0;
+    let count = 0;
+    let last: ChunkTree | undefined;
+    for (let i = 0; i < chunks.length; ) {
+      const first = chunks[i]!;
+      let body = first.text;
+      let j = i + 1;
+      let key: string;
+      let tree: ChunkTree | undefined;
+      for (;;) {
+        const ahead = j < chunks.length ? lookahead(text, chunks[j]!.offset) : '';
+        key = `${body}\u0000${ahead}`;
+        tree = next.get(key) ?? this.chunks.get(key);
+        if (tree) break;
+        const root = parseWhole(body + ahead);
+        parsed++;
+        const kept = j < chunks.length ? verifiedChildren(root, body.length) : root.children;
+        if (!kept) {
+          // The next split point is not a top-level heading after all: take the next chunk in.
+          body += chunks[j]!.text;
+          j++;
+          continue;
+        }
+        const end = root.position!.end;
+        tree = {
+          offset: 0,
+          line: 1,
+          children: kept,
+          end: { line: end.line, column: end.column, offset: end.offset ?? 0 },
+        };
+        break;
+      }
+      const moved = moveTree(tree, first.line, first.offset);
+      next.set(key, moved);
+      children.push(...moved.children);
+      last = moved;
+      count++;
+      i = j;
+    }
+    this.chunks = next;
+    this.stats = { chunked: true, chunks: count, parsed };
+    return {
+      type: 'root',
+      children,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: { ...last!.end } },
+    };
+  }
+}
+
+/** The text of the (up to) two lines starting at `offset`. */
+function lookahead(text: string, offset: number): string {
+  let at = offset;
+  for (let n = 0; n < 2 && at < text.length; n++) {
+    while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+    if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) at += 2;
+    else if (at < text.length) at++;
+  }
+  return text.slice(offset, at);
+}
+
+/**
+ * The top-level nodes before `boundary` when the node starting exactly at `boundary` is a
+ * heading and nothing before it reaches past it; else null.
+ */
+function verifiedChildren(root: Root, boundary: number): RootContent[] | null {
+  const kept: RootContent[] = [];
+  for (const c of root.children) {
+    const start = c.position?.start.offset ?? -1;
+    const end = c.position?.end.offset ?? -1;
+    if (start < boundary) {
+      if (end > boundary) return null;
+      kept.push(c);
+    } else return start === boundary && c.type === 'heading' ? kept : null;
+  }
+  return null;
+}
+
+/** The chunk's tree at another place in the document (shared when it did not move). */
+function moveTree(tree: ChunkTree, line: number, offset: number): ChunkTree {
+  if (tree.line === line && tree.offset === offset) return tree;
+  const dLine = line - tree.line;
+  const dOffset = offset - tree.offset;
+  return {
+    offset,
+    line,
+    children: tree.children.map((n) => shifted(n, dLine, dOffset)),
+    end: { line: tree.end.line + dLine, column: tree.end.column, offset: tree.end.offset + dOffset },
+  };
+}
+

@@ -99,7 +99,7 @@ export class StatusVocabulary {
       // `40% complete` is progress, not completion.
       if (value === 'done' && /^complete/i.test(token)) {
         const before = text.slice(Math.max(0, m.index - 12), m.index);
-        const pct = /(\d+(?:\.\d+)?)\s*%\s*$/.exec(before);
+        const pct = /(?<!\d)(\d+(?:\.\d+)?)\s*%\s*$/.exec(before);
         if (pct && Number(pct[1]) < 100) return { value: 'in-progress', index: m.index, length: token.length, text: token };
       }
       return { value, index: m.index, length: token.length, text: token };
