@@ -181,10 +181,17 @@ export function countValue(written: string): number | null {
  * (`days`, `lines`, `points`), not a subset or per-item word (`new`, `each`, `cada`).
  * `noun` may be several words (`active tables`): every word is checked.
  */
+/**
+ * Words that link two nouns into one (`tipos de documento`, `types of report`, `Arten von
+ * Dateien`): between two words they are part of the noun, not `3 of 5` or `2 de 4`.
+ */
+export const NOUN_LINKS: ReadonlySet<string> = new Set(['of', 'de', 'do', 'da', 'dos', 'das', 'del', 'des', 'du', 'di', 'von', 'der']);
+
 export function isCountedNoun(noun: string): boolean {
   const words = noun.toLowerCase().split(/[ \t]+/).filter(Boolean);
   if (words.length === 0) return false;
-  if (words.some((w) => NOT_THE_LIST.has(w))) return false;
+  const link = (w: string, i: number) => i > 0 && i < words.length - 1 && NOUN_LINKS.has(w);
+  if (words.some((w, i) => NOT_THE_LIST.has(w) && !link(w, i))) return false;
   return !words.some((w) => MEASURE_NOUNS.has(w) || MEASURE_NOUNS.has(w.replace(/[.:]$/, '')));
 }
 

@@ -13,7 +13,7 @@ export const TOTAL_LABEL = /^(?:grand[ \t]{1,4})?(?:total|totals|sum|overall|ges
 export const SUBTOTAL_LABEL = /^(?:sub-?[ \t]?totals?|zwischensumme|teilsumme|subtotal|sous-total|小计|小計|промежуточный[ \t]{1,4}итог)[ \t]{0,4}:?/iu;
 
 /** Column headers that hold averages, rates, scores or sizes, never sums. */
-export const NOT_ADDITIVE = /avg|average|mean|median|durchschnitt|moyenne|promedio|média|rate|ratio|score|coverage|velocity|percent|%|\bper\b|\/|speed|latency|max|min|progress|complet|status|trend|p9\d|p50|accuracy|quality|health|grade|rating|level|version|priority|rank|confidence|cpu|memory|duration|\btime\b|\beta\b|variance|growth|share|anteil|quote|durchsatz|throughput/i;
+export const NOT_ADDITIVE = /avg|average|mean|median|durchschnitt|moyenne|promedio|média|rate|ratio|score|coverage|velocity|percent|%|\bper\b|\/|speed|latency|max|min|progress|complet(?!ed\b|ad[oa]s?\b)|status|trend|p9\d|p50|accuracy|quality|health|grade|rating|level|version|priority|rank|confidence|cpu|memory|duration|\btime\b|\beta\b|variance|growth|share|anteil|quote|durchsatz|throughput/i;
 
 /** Units whose sums are never stated as totals of the items (sizes, rates, versions). */
 export const NON_ADDITIVE_UNITS = new Set(['%', 'x', 'kb', 'mb', 'gb', 'ms', 'fps', 'rps', 'qps']);
@@ -24,8 +24,33 @@ export const NON_ADDITIVE_UNITS = new Set(['%', 'x', 'kb', 'mb', 'gb', 'ms', 'fp
  */
 export const COUNT_AND_SUM = /\((?<count>\d{1,4})[ \t]{1,3}(?<unit>\p{L}[\p{L}-]{0,30}),[ \t]{0,3}(?<q>[~≈])?[ \t]?(?<m>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,4})?|\d{1,9}(?:\.\d{1,4})?)(?<plus>\+)?[ \t]{1,3}(?<su>\p{L}[\p{L}-]{0,30}(?:[ \t]of[ \t]code)?)[ \t]{0,3}\)/du;
 
-/** A sum spread over a count: `1,017 lines across 7 files`, `42 tests in 5 suites`. */
-export const SUM_ACROSS = /(?<![\p{N},.])(?<q>[~≈])?(?<m>\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?<plus>\+)?[ \t]{1,3}(?<su>\p{L}[\p{L}-]{0,30})[ \t]{1,3}(?:across|in)[ \t]{1,3}(?<count>\d{1,4})[ \t]{1,3}(?<unit>\p{L}[\p{L}-]{0,30})/du;
+/**
+ * A sum spread over a count: `1,017 lines across 7 files`, `1,017 lines changed across 5 files`,
+ * `42 tests in 5 suites`, `1.120 linhas alteradas em 5 arquivos`. At most one word between the
+ * unit and the preposition.
+ */
+export const SUM_ACROSS = /(?<![\p{N},.])(?<q>[~≈])?(?<m>\d{1,3}(?:,\d{3}){1,4}|\d{1,3}(?:\.\d{3}){1,4}|\d{1,9})(?<plus>\+)?[ \t]{1,3}(?<su>\p{L}[\p{L}-]{0,30})[ \t]{1,3}(?:\p{L}[\p{L}-]{0,20}[ \t]{1,3})?(?:across|in|over|em|en|dans|über|в)[ \t]{1,3}(?<count>\d{1,4})[ \t]{1,3}(?<unit>\p{L}[\p{L}-]{0,30})/du;
+
+/** A whole count written with dots for thousands (`1.120 linhas`, `8.000 Zeilen`): never a fraction of a line. */
+export const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3}){1,4}$/;
+
+/** The value of a count of whole things: `1.120` (dots for thousands) is 1120, `1,017` is 1017. */
+export function wholeCount(text: string): number {
+  const t = text.replace(/^[~≈]/, '');
+  return DOT_THOUSANDS.test(t) ? Number(t.replace(/\./g, '')) : Number(t.replace(/,/g, ''));
+}
+
+/**
+ * Header words for a column of done counts (not a completion share): `Completed`, `Completado`,
+ * `Concluídas`, `Erledigt`, `Terminées`, `Выполнено`, `已完成`.
+ */
+export const DONE_COUNT_HEADER = /^(?:completed|done|finished|closed|completad[oa]s?|terminad[oa]s?|conclu[íi]d[oa]s?|erledigt|abgeschlossen|termin[ée]e?s?|réalisé?e?s?|выполнено|завершено|закрыто|已完成|完成|完了|완료)$/iu;
+
+/**
+ * Header of an effort or duration amount (`Engineer-weeks`, `Person-days`, `Weeks`, `Tage`,
+ * `Semanas`): plural units of time are amounts that add up, not dates.
+ */
+export const DURATION_AMOUNT_HEADER = /(?:^|[\s-])(?:weeks|days|hours|months|wochen|tage|stunden|monate|semanas|d[ií]as|horas|meses|semaines|jours|heures|mois|недель|дней|часов|人天|人日|人月|天数|工时)$/iu;
 
 /** A sum announced without a count: `(21 points)` at the end of a heading or a bold lead-in line. */
 export const SUM_ONLY = /\((?<q>[~≈])?[ \t]?(?<m>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,4})?|\d{1,9}(?:\.\d{1,4})?)(?<plus>\+)?[ \t]{1,3}(?<su>\p{L}[\p{L}-]{0,30}(?:[ \t]of[ \t]code)?)[ \t]{0,3}(?:total)?\)[ \t*:]{0,6}$/du;
@@ -61,4 +86,15 @@ export function unitKey(unit: string): string {
   if (u === 'pts' || u === 'pt' || u === 'point' || u === 'points' || u === 'sp' || u === 'punkte' || u === 'puntos' || u === 'pontos') return 'points';
   if (u === 'h' || u === 'hr' || u === 'hrs' || u === 'hour' || u === 'hours' || u === 'stunden' || u === 'horas' || u === 'heures') return 'hours';
   return u.length > 3 && u.endsWith('s') ? u.slice(0, -1) : u;
+}
+
+/** A first cell that says Average and nothing else: the row is the mean of the column above. */
+export const AVERAGE_LABEL = /^(?:average|avg\.?|mean|média|media|promedio|moyenne|durchschnitt|mittelwert|ø|среднее|平均|平均值|平均値|평균)[ \t]{0,4}:?$/iu;
+
+/** Header of the column that counts a summary row's items: `Tasks`, `Items`, `Stories`, `Tarefas`, `Aufgaben`. */
+export const ITEMS_HEADER = /^(?:tasks|items|stories|tickets|issues|deliverables|total|count|scope|#[ \t]?tasks|tarefas|itens|tareas|historias|aufgaben|tâches|livrables|задачи|задач|任务|任务数|タスク|タスク数|작업)$/iu;
+
+/** A heading or row name reduced to its words for matching: marks, emoji and punctuation dropped. */
+export function nameKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

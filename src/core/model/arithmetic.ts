@@ -33,6 +33,8 @@ export function isApproximate(token: Pick<NumberToken, 'qualifier'>): boolean {
 /** `value` written the way `like` was: same precision, thousands separators when it had them. */
 export function formatLike(like: Pick<NumberToken, 'text' | 'precision'>, value: number): string {
   const s = formatNumber(value, like.precision);
+  // `1.120` read as a whole count (precision 0): dots for thousands, as written.
+  if (like.precision === 0 && /^[~≈]?\d{1,3}(?:\.\d{3})+$/.test(like.text)) return s.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   if (!/\d,\d{3}/.test(like.text)) return s;
   const [int, dec] = s.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

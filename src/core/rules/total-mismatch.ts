@@ -1,16 +1,17 @@
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Claim, Quantity } from '../model/schema';
 import type { Rule, RuleContext } from './types';
-import { contributions, exactPrecision, isApprox, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
+import { contributions, exactPrecision, halves, isApprox, means, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
 
 /**
  * A total that is not the sum of its parts: Total rows against their column, weighted tables
  * (weight × completion = contribution, and their sum), lead-ins (`(3 files, ~730 lines)`),
- * heading totals over a table, prose totals of a list, and status tallies under a table.
+ * heading totals over a table, prose totals of a list, status tallies under a table, Average
+ * rows (the mean of their column) and summary rows against the section table of that name.
  */
 export const totalMismatch: Rule = {
   id: 'total-mismatch',
-  description: 'A total that is not the sum of its parts: Total rows, weighted tables (weight × completion = contribution), `(3 files, ~730 lines)` lead-ins, `(117 total)` headings, status tallies.',
+  description: 'A total that is not the sum of its parts: Total rows, Average rows, weighted tables (weight × completion = contribution), `(3 files, ~730 lines)` lead-ins, `(117 total)` headings, status tallies, summary rows against their section\'s table.',
   defaultSeverity: 'error',
   tags: ['arithmetic', 'consistency'],
   fixable: true,
@@ -22,6 +23,8 @@ export const totalMismatch: Rule = {
       else if (c.form === 'weighted-row') checkRow(ctx, c, sums.get(c.data.group));
       else if (c.form === 'weighted-sum') checkWeightedSum(ctx, c);
       else if (c.form === 'weighted-average') checkAverage(ctx, c);
+      else if (c.form === 'column-mean') checkMean(ctx, c);
+      else if (c.form === 'rollup-done') checkRollup(ctx, c);
       else if (c.form === 'done-ratio' || c.form === 'tally' || (c.form === 'line-total' && c.data.ratio)) checkHalves(ctx, c);
       else checkSum(ctx, c);
     }
@@ -56,6 +59,37 @@ function reportSum(ctx: RuleContext, c: Claim, terms: [Quantity, number][], sum:
     related: c.evidence.filter((e) => e.role === 'part').slice(0, 20).map((e) => ({ range: e.range, message: `Part: ${e.label} (${show(e.quantity!)})` })),
     detail: `${terms.length} parts add up to ${show({ ...stated, of: null }, sum, precision)}${lower ? ' (at least: some parts are lower bounds)' : ''}${approx ? ` (approximate numbers: accepted within ${Math.round(tol(ctx) * 100)}%)` : ''}, but the total says ${show(stated)}.`,
     fix: { title: `Change the total to ${expected}`, edits: [{ range: stated.range, text: formatLike(stated, roundTo(sum, stated.precision)) }] },
+  });
+}
+
+function checkMean(ctx: RuleContext, c: Claim): void {
+  const t = c.stated!;
+  const { mean, parts, other } = means(c);
+  const ok = isApprox(t) ? withinTolerance(t.value, mean, tol(ctx)) : agreesAtPrecision(t.value, mean, t.precision);
+  if (ok) { ctx.verdict(c, 'right'); return; }
+  if (other) { ctx.verdict(c, 'unchecked', `the average row states ${other}`); return; }
+  const expected = roundTo(mean, t.precision);
+  const p = Math.max(t.precision, exactPrecision(mean, t.precision) <= t.precision + 2 ? exactPrecision(mean, t.precision) : t.precision + 1);
+  ctx.report({
+    claim: c,
+    range: t.range,
+    message: `Unexpected average ${show(t)}, expected ${show(t, expected)}: ${c.data.what} averages (${parts.map((q) => show(q)).join(' + ')}) / ${parts.length} = ${show(t, mean, p)}.`,
+    related: c.evidence.filter((e) => e.role === 'part').slice(0, 20).map((e) => ({ range: e.range, message: `Part: ${e.label} (${show(e.quantity!)})` })),
+    detail: `An Average row states the mean of the rows above: ${show(t, mean, p)}, but it says ${show(t)}.`,
+    fix: { title: `Change the average to ${show(t, expected)}`, edits: [{ range: t.range, text: formatLike(t, expected) }] },
+  });
+}
+
+function checkRollup(ctx: RuleContext, c: Claim): void {
+  const t = c.stated!;
+  const done = c.evidence.filter((e) => e.role === 'done');
+  if (t.value === done.length) { ctx.verdict(c, 'right'); return; }
+  ctx.report({
+    claim: c,
+    range: t.range,
+    message: `Unexpected ${String(c.data.column)} ${show(t)} for ${c.subject}, expected ${done.length}: ${c.data.what} has ${done.length} of its ${c.data.rows} rows marked done.`,
+    related: done.slice(0, 20).map((e) => ({ range: e.range, message: `Done: ${e.label}` })),
+    fix: { title: `Change it to ${done.length}`, edits: [{ range: t.range, text: formatLike(t, done.length) }] },
   });
 }
 
@@ -125,33 +159,6 @@ function checkAverage(ctx: RuleContext, c: Claim): void {
     detail: `The total of a completion column in a weighted table is the weighted average Σ(weight × completion) / Σ weight = ${show(t, overall, 2)}.`,
     fix: { title: `Change the overall ${subject} to ${show(t, expected)}`, edits: [{ range: t.range, text: formatLike(t, expected) }] },
   });
-}
-
-/** What a two-part total (`n/N`, `n of N`) should say, by form, with the arithmetic; null when it is not checkable. */
-function halves(c: Claim): { n: number; d: number; why: string; related: { range: Claim['range']; message: string }[] } | string {
-  const t = c.stated!;
-  const parts = c.evidence.filter((e) => e.quantity && (e.role === 'part' || e.role === 'done' || e.role === 'open'));
-  const add = (role?: string) => parts.filter((e) => !role || e.role === role).reduce((s, e) => s + e.quantity!.value, 0);
-  if (c.form === 'tally') {
-    const items = c.evidence.filter((e) => e.role === 'item');
-    const n = items.length;
-    const d = Number(c.data.rows);
-    return { n, d, why: `the table above has ${d} rows, ${n} of them marked ${c.data.mark}`, related: items.slice(0, 20).map((e) => ({ range: e.range, message: `Marked ${c.data.mark}: ${e.label}` })) };
-  }
-  if (c.form === 'line-total') {
-    const n = add();
-    const d = parts.reduce((s, e) => s + e.quantity!.of!, 0);
-    return { n, d, why: `${c.data.what} add up to ${parts.map((e) => `${e.quantity!.value}/${e.quantity!.of}`).join(' + ')} = ${n}/${d}`, related: parts.map((e) => ({ range: e.range, message: `Part: ${e.label} (${e.quantity!.value}/${e.quantity!.of})` })) };
-  }
-  const d = add();
-  const n = add('done');
-  // The numerator adds up every row (a score on a scale, or counted as done though open): not the done rows.
-  if (t.value !== n && t.value >= d) return 'the numerator is not the sum of the rows marked done';
-  const list = (role?: string) => parts.filter((e) => !role || e.role === role).map((e) => show(e.quantity!)).join(' + ') || '0';
-  return {
-    n, d, why: `${c.data.what} adds up to ${list()} = ${d}, of which the rows marked done ${list('done')} = ${n}`,
-    related: parts.map((e) => ({ range: e.range, message: `${e.label} (${show(e.quantity!)}, ${e.role === 'done' ? 'done' : 'not done'})` })),
-  };
 }
 
 function checkHalves(ctx: RuleContext, c: Claim): void {

@@ -39,6 +39,12 @@ const ROWS: Row[] = [
   { name: 'list item over its sub-list, a metadata field skipped', doc: '1. **TestHashErrors** (2 subtests):\n   - bad JSON → 400\n   - missing hash → 400\n   - **Function Coverage**: 60% → 86%\n', want: { form: 'lead-in', stated: 2, items: 2, doubt: null } },
   { name: 'inline list with ID ranges (Portuguese)', doc: 'Resumo:\n\n4. **mercado** - 9 tipologias (F1-F6, J5, K5)\n', want: { form: 'inline', stated: 9, items: 8 } },
   { name: 'inline list in parentheses', doc: 'We support 3 types (H3, H4) today.\n', want: { form: 'inline', stated: 3, items: 2 } },
+  { name: 'inline list after a noun with `de` (Portuguese, wrong)', doc: 'O serviço gera 4 tipos de relatório (diário, semanal, mensal) para o time.\n', want: { form: 'inline', stated: 4, items: 3 } },
+  { name: 'inline list after a noun with `de` (Spanish, right)', doc: 'Se admiten 3 tipos de archivo (PDF, CSV, XLSX).\n', want: { form: 'inline', stated: 3, items: 3 } },
+  { name: 'inline list after a noun with `of` (English, wrong)', doc: 'The importer reads 5 kinds of feed (RSS, Atom, JSON).\n', want: { form: 'inline', stated: 5, items: 3 } },
+  { name: 'inline list after a noun with `von` (German, right)', doc: 'Es gibt 2 Arten von Berichten (kurz, lang).\n', want: { form: 'inline', stated: 2, items: 2 } },
+  { name: 'trap: `de` before a number is a ratio, not a noun', doc: 'Passaram 4 de 5 (A, B, C, D).\n', want: null },
+  { name: 'trap: a measure with `de` is not a list', doc: 'Foram 3 horas de trabalho (análise, código, testes).\n', want: null },
   { name: 'inline list after a number word and a colon', doc: 'Export offers two formats: PDF, CSV and XML.\n', want: { form: 'inline', stated: 2, items: 3 } },
   { name: 'Portuguese heading (5 arquivos)', doc: '### Arquivos criados (5 arquivos)\n\n- a.ts\n- b.ts\n- c.ts\n- d.ts\n', want: { form: 'heading', stated: 5, items: 4, doubt: null } },
   { name: 'Spanish lead-in "5 archivos modificados:"', doc: 'Se cambiaron 2 archivos:\n\n- `a.py`\n- `b.py`\n', want: { form: 'lead-in', stated: 2, items: 2, doubt: null } },
@@ -111,6 +117,9 @@ describe('grammar: count word lists', () => {
   it('tells counted nouns from measures, subsets and per-item words', () => {
     for (const n of ['files', 'arquivos', 'Dateien', 'файлов', 'core tables', 'modules']) assert.ok(isCountedNoun(n), n);
     for (const n of ['days', 'hours', 'lines', 'points', 'minutos', 'Stunden', 'дней', 'new', 'remaining', 'active tables', 'endpoints cada']) assert.ok(!isCountedNoun(n), n);
+    // A link word between two nouns is part of the noun; first or last it is `3 of 5`, `4 de`.
+    for (const n of ['tipos de documento', 'types of report', 'Arten von Dateien', 'casos de teste']) assert.ok(isCountedNoun(n), n);
+    for (const n of ['de documento', 'tipos de', 'of them', 'horas de trabalho', 'tipos de cada']) assert.ok(!isCountedNoun(n), n);
     assert.ok(isPerItem('endpoints each'));
     assert.ok(isPerItem('endpoints cada'));
   });

@@ -17,9 +17,14 @@
  *   `data.ratio` when both halves add up).
  * - `tally`: `✅ Covered: 28 of 38` against the rows of the table above with that mark
  *   (`item`), `data.rows` = all rows.
+ * - `column-mean`: an Average row's cell against the mean of the column above (`part` per row);
+ *   `weight` evidence per row for each other plain-number column (a weighted mean is another
+ *   measure, the rule leaves it unchecked).
+ * - `rollup-done`: a summary row's done count (`Phase 2 — Integrations | 12 | 9`) against the
+ *   rows marked done in the one table of the section of that name (`done` / `open` items).
  */
 import {
-  COUNT_AND_SUM, HEADING_TOTAL, SUM_ACROSS, ITEM_QUANTITY, LABELED_LINE, NOT_ADDITIVE, PROSE_TOTAL_WORDS, CUMULATIVE_WORDS, SUBTOTAL_LABEL, SUM_ONLY, TALLY_LINE, TOTAL_LABEL, unitKey,
+  AVERAGE_LABEL, COUNT_AND_SUM, DONE_COUNT_HEADER, DOT_THOUSANDS, DURATION_AMOUNT_HEADER, HEADING_TOTAL, ITEMS_HEADER, nameKey, wholeCount, SUM_ACROSS, ITEM_QUANTITY, LABELED_LINE, NOT_ADDITIVE, PROSE_TOTAL_WORDS, CUMULATIVE_WORDS, SUBTOTAL_LABEL, SUM_ONLY, TALLY_LINE, TOTAL_LABEL, unitKey,
 } from '../../grammar/total';
 import { agreesAtPrecision } from '../arithmetic';
 import { cellBlocks, decimalsOf, parseCell, readWeightedTable, type CellNumber, type CellValue } from '../cells';
@@ -32,8 +37,8 @@ export const totalClaims: ClaimExtractor = {
   extract(ctx) {
     const out: ClaimDraft[] = [];
     const cells = cellBlocks(ctx.doc);
-    for (const table of ctx.doc.tables) out.push(...tableClaims(ctx, table, cells));
-    out.push(...leadIns(ctx, cells), ...headingTotals(ctx, cells), ...tallies(ctx), ...proseSums(ctx), ...lineTotals(ctx));
+    for (const table of ctx.doc.tables) out.push(...tableClaims(ctx, table, cells), ...averageRows(ctx, table, cells));
+    out.push(...rollups(ctx, cells), ...leadIns(ctx, cells), ...headingTotals(ctx, cells), ...tallies(ctx), ...proseSums(ctx), ...lineTotals(ctx));
     return out;
   },
 };
@@ -109,7 +114,10 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
   for (let c = 1; c < table.header.length; c++) {
     if (done.has(c)) continue;
     const role = table.columns[c]!;
-    if (!ADDITIVE_ROLES.has(role)) continue;
+    // `Completed` / `Completado` over plain numbers counts done items; `Engineer-weeks` is an amount, not a date.
+    const plainHeader = header(c).replace(/[*_`]/g, '').trim();
+    const amount = (role === 'completion' && DONE_COUNT_HEADER.test(plainHeader)) || (role === 'date' && DURATION_AMOUNT_HEADER.test(plainHeader));
+    if (!ADDITIVE_ROLES.has(role) && !amount) continue;
     if (role !== 'weight' && NOT_ADDITIVE.test(header(c))) continue;
     const signed = role === 'change' || role === 'other';
     const total = cell(totalRow, c, signed);
@@ -175,6 +183,76 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
   function rowHasNumber(r: number, except: number): boolean {
     return table.header.some((_, c) => c > 0 && c !== except && (() => { const v = cell(r, c, true); return v !== null && v !== 'blank'; })());
   }
+}
+
+/** An Average row at the bottom of a table: each cell against the mean of its column. */
+function averageRows(ctx: ExtractContext, table: Table, cells: Map<string, Block>): ClaimDraft[] {
+  const label = (r: number) => (table.rows[r]!.cells[0]?.text ?? '').replace(/[*_]/g, '').trim();
+  const avg = table.rows.map((_, i) => i).filter((i) => AVERAGE_LABEL.test(label(i)));
+  const last = table.rows.length - 1;
+  if (avg.length !== 1 || avg[0] !== last || last < 2 || table.rows.some((_, i) => TOTAL_LABEL.test(label(i)) || SUBTOTAL_LABEL.test(label(i)))) return [];
+  const cell = (r: number, c: number): CellValue => parseCell(ctx, cells.get(`${table.index}:${r}:${c}`));
+  const rows = table.rows.map((_, i) => i).filter((i) => i < last);
+  const column = (c: number) => { const v = rows.map((r) => cell(r, c)); return v.every((x): x is CellNumber => x !== null && x !== 'blank' && x.kind !== 'ratio') ? v : null; };
+  const out: ClaimDraft[] = [];
+  for (let c = 1; c < table.header.length; c++) {
+    const stated = cell(last, c);
+    if (!stated || stated === 'blank' || stated.kind === 'ratio') continue;
+    const parts = column(c);
+    if (!parts || !parts.every((p) => p.kind === stated.kind && (p.currency ?? null) === (stated.currency ?? null))) continue;
+    // Other plain-number columns (`Rows`, `Weight`): a mean weighted by one of them is another measure.
+    const weights = table.header.map((_, k) => (k > 0 && k !== c ? column(k) : null))
+      .map((w, k) => (w && w.every((x) => x.kind === 'number' && x.value >= 0) ? { k, w } : null)).filter((x): x is { k: number; w: CellNumber[] } => x !== null);
+    out.push(draft('total', 'column-mean', {
+      subject: table.header[c]?.text ?? `column ${c + 1}`, range: stated.range, statement: table.rows[last]!.range, stated: cellQuantity(stated),
+      evidence: [
+        ...parts.map((p, i) => evidence('part', table.rows[rows[i]!]!.cells[0]?.text || `row ${i + 1}`, p.cellRange, { quantity: cellQuantity(p), group: i })),
+        ...weights.flatMap(({ k, w }) => w.map((x, i) => evidence('weight', table.header[k]?.text ?? `column ${k + 1}`, x.cellRange, { quantity: cellQuantity(x), group: i }))),
+      ],
+      data: { what: `the ${table.header[c]?.text ?? `column ${c + 1}`} column`, rows: parts.length }, section: table.section, unchecked: null,
+    }));
+  }
+  return out;
+}
+
+/**
+ * A summary row (`Phase 2 — Integrations | 12 | 9`) whose name is the title of exactly one
+ * other section, which holds exactly one table with a status on every row: its done count
+ * against the rows marked done there. The item count must equal the table's rows (else the
+ * pairing is not certain, and the claim is unchecked).
+ */
+function rollups(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
+  const { doc } = ctx;
+  const out: ClaimDraft[] = [];
+  const titles = new Map<string, number[]>();
+  for (const s of doc.sections) { const k = nameKey(s.title); if (k) titles.set(k, [...(titles.get(k) ?? []), s.index]); }
+  const strip = (t: string) => t.replace(/[*_`]/g, '').trim();
+  for (const table of doc.tables) {
+    const itemsCol = table.header.findIndex((h, i) => i > 0 && ITEMS_HEADER.test(strip(h.text)));
+    const doneCol = table.header.findIndex((h, i) => i > 0 && DONE_COUNT_HEADER.test(strip(h.text)));
+    if (itemsCol < 0 || doneCol < 0) continue;
+    const cell = (r: number, c: number) => parseCell(ctx, cells.get(`${table.index}:${r}:${c}`));
+    table.rows.forEach((row, r) => {
+      const name = strip(row.cells[0]?.text ?? '');
+      const found = titles.get(nameKey(name)) ?? [];
+      if (!name || TOTAL_LABEL.test(name) || found.length !== 1 || found[0] === table.section) return;
+      const sec = doc.sections[found[0]!]!;
+      const inner = within(doc.tables, (t) => t.range.offset, sec.headingRange.offset, sec.range.endOffset);
+      if (inner.length !== 1 || !inner[0]!.columns.includes('status')) return;
+      const rows = inner[0]!.rows.filter((x) => !TOTAL_LABEL.test(strip(x.cells[0]?.text ?? '')));
+      if (!rows.every((x) => x.status)) return;
+      const items = cell(r, itemsCol);
+      const done = cell(r, doneCol);
+      if (!items || items === 'blank' || !done || done === 'blank' || items.kind !== 'number' || done.kind !== 'number') return;
+      out.push(draft('total', 'rollup-done', {
+        subject: name, range: done.range, statement: row.range, stated: cellQuantity(done),
+        evidence: rows.map((x) => evidence(x.status!.value === 'done' ? 'done' : 'open', x.cells[1]?.text || x.cells[0]?.text || '', x.range, { status: x.status })),
+        data: { what: `the table of the section “${sec.title}”`, rows: rows.length, column: strip(table.header[doneCol]!.text) }, section: table.section,
+        unchecked: items.value !== rows.length ? `the row counts ${items.value} items, the section's table has ${rows.length} rows` : null,
+      }));
+    });
+  }
+  return out;
 }
 
 /** Placeholder cells that mean nothing (zero) in a sum: `—`, `-`, empty. `n/a`, `TBD`, `?` mean unknown. */
@@ -286,13 +364,17 @@ function acrossTable(ctx: ExtractContext, block: Block, m: RegExpExecArray, cell
   const count = Number(g.count);
   const table = within(ctx.doc.tables, (t) => t.range.offset, block.range.endOffset, scopeEnd(ctx, block))[0];
   if (!table || count < 2) return null;
-  const c = table.header.findIndex((h, i) => i > 0 && unitKey(h.text.replace(/[^\p{L} ]/gu, '').trim()) === unit);
+  // The column named by the unit (`Lines`, `LOC`), or whose first word is the unit (`Lines changed`).
+  const c = table.header.findIndex((h, i) => {
+    const words = h.text.replace(/[^\p{L} ]/gu, '').trim();
+    return i > 0 && (unitKey(words) === unit || unitKey(words.split(' ', 1)[0]!) === unit);
+  });
   if (c < 0) return null;
   const rows = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => !TOTAL_LABEL.test(r.cells[0]?.text ?? ''));
   const parts = rows.map(({ i }) => parseCell(ctx, cells.get(`${table.index}:${i}:${c}`)));
   if (parts.some((v) => !v || v === 'blank' || v.kind !== 'number')) return null;
   const start = block.range.offset + m.indices!.groups!.m![0];
-  const stated = quantity(parseNum(g.m!), g.m!, ctx.lines.range(start, start + g.m!.length), g.su!.toLowerCase(), g.q ?? (g.plus ? '+' : null));
+  const stated = { ...quantity(wholeCount(g.m!), g.m!, ctx.lines.range(start, start + g.m!.length), g.su!.toLowerCase(), g.q ?? (g.plus ? '+' : null)), precision: 0 };
   return draft('total', 'lead-in', {
     subject: `${count} ${g.unit}`, range: stated.range, statement: block.range, stated,
     evidence: parts.map((v, k) => evidence('part', rows[k]!.r.cells[0]?.text || `row ${k + 1}`, (v as CellNumber).cellRange, { quantity: cellQuantity(v as CellNumber), group: rows[k]!.i })),
@@ -435,21 +517,26 @@ function proseSums(ctx: ExtractContext): ClaimDraft[] {
       .some((n) => n.block === hi && n.kind === 'count' && n.value === items.length && unitKey(n.unit ?? '') !== 'total');
     const sum = items.reduce((s, x) => s + x!.value, 0);
     const max = Math.max(...items.map((x) => x!.value));
+    // Whole items (`320 linhas`) make `1.120 linhas` a thousands dot: 1120.
+    const whole = items.every((x) => Number.isInteger(x!.value));
+    const digitsOf = (t: string) => t.replace(/^[~≈<>≤≥+\-−\s]+/, '').split(/\s/, 1)[0]!.replace(/\+$/, '');
+    const valueOf = (n: (typeof doc.numbers)[number]) => (whole && DOT_THOUSANDS.test(digitsOf(n.text)) ? wholeCount(digitsOf(n.text)) : n.value);
     const candidates = within(doc.numbers, (n) => n.range.offset, list.range.endOffset, end).slice(0, 400)
-      .filter((n) => n.kind === 'count' && n.unit && unitKey(n.unit) === unit && n.value > max);
+      .filter((n) => n.kind === 'count' && n.unit && unitKey(n.unit) === unit && valueOf(n) > max);
     const around = (n: (typeof candidates)[number]) => ctx.text.slice(Math.max(n.range.offset - 30, doc.blocks[n.block]!.range.offset), Math.min(n.range.endOffset + 30, doc.blocks[n.block]!.range.endOffset));
     // The statement follows the list (at most two blocks between), is not cumulative (`now 420 tests`) and is near the sum.
     const near = candidates.filter((n) => within(doc.blocks, (b) => b.range.offset, list.range.endOffset, doc.blocks[n.block]!.range.offset).length <= 2
-      && !CUMULATIVE_WORDS.test(around(n)) && n.value <= 1.5 * sum);
+      && !CUMULATIVE_WORDS.test(around(n)) && valueOf(n) <= 1.5 * sum);
     const worded = near.filter((n) => PROSE_TOTAL_WORDS.test(around(n)));
     const picked = worded.length === 1 ? worded[0]! : headed && candidates.length === 1 && near.length === 1 ? near[0]! : null;
     if (!picked) continue;
-    const digits = picked.text.replace(/^[~≈<>≤≥+\-−\s]+/, '').split(/\s/, 1)[0]!.replace(/\+$/, '');
+    const digits = digitsOf(picked.text);
     const start = picked.range.offset + picked.text.indexOf(digits);
     const range = ctx.lines.range(start, start + digits.length);
+    const dotted = valueOf(picked) !== picked.value;
     out.push(draft('total', 'prose-sum', {
       subject: picked.unit!, range, statement: doc.blocks[picked.block]!.range,
-      stated: { ...quantity(picked.value, digits, range, picked.unit, picked.qualifier), precision: picked.precision },
+      stated: { ...quantity(valueOf(picked), digits, range, picked.unit, picked.qualifier), precision: dotted ? 0 : picked.precision },
       evidence: items.map((x, i) => evidence('part', `Item ${i + 1}`, x!.range, { quantity: quantity(x!.value, x!.text, x!.range, picked.unit, x!.qualifier) })),
       data: { what: `the ${items.length} items listed above`, unit: picked.unit! }, section: picked.section, unchecked: null,
     }));

@@ -67,3 +67,54 @@ export function contributions(c: Claim): { written: Quantity; right: number; gro
   });
 }
 
+
+/**
+ * The means an Average row may state: the plain mean of its parts, and why another one fits
+ * better (`weighted by Rows`, `the median`), or null.
+ */
+export function means(c: Claim): { mean: number; parts: Quantity[]; other: string | null } {
+  const parts = c.evidence.filter((e) => e.role === 'part' && e.quantity);
+  const values = parts.map((e) => e.quantity!.value);
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  const t = c.stated!;
+  const fits = (v: number) => agreesAtPrecision(t.value, v, t.precision);
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  let other: string | null = fits(median) ? 'the median of the column' : null;
+  const labels = [...new Set(c.evidence.filter((e) => e.role === 'weight').map((e) => e.label))];
+  for (const label of labels) {
+    if (other) break;
+    const ws = parts.map((p) => c.evidence.find((e) => e.role === 'weight' && e.label === label && e.group === p.group)?.quantity?.value ?? 0);
+    const wsum = ws.reduce((s, w) => s + w, 0);
+    if (wsum > 0 && fits(values.reduce((s, v, i) => s + v * ws[i]!, 0) / wsum)) other = `the mean weighted by ${label}`;
+  }
+  return { mean, parts: parts.map((e) => e.quantity!), other };
+}
+
+/** What a two-part total (`n/N`, `n of N`) should say, by form, with the arithmetic; null when it is not checkable. */
+export function halves(c: Claim): { n: number; d: number; why: string; related: { range: Claim['range']; message: string }[] } | string {
+  const t = c.stated!;
+  const parts = c.evidence.filter((e) => e.quantity && (e.role === 'part' || e.role === 'done' || e.role === 'open'));
+  const add = (role?: string) => parts.filter((e) => !role || e.role === role).reduce((s, e) => s + e.quantity!.value, 0);
+  if (c.form === 'tally') {
+    const items = c.evidence.filter((e) => e.role === 'item');
+    const n = items.length;
+    const d = Number(c.data.rows);
+    return { n, d, why: `the table above has ${d} rows, ${n} of them marked ${c.data.mark}`, related: items.slice(0, 20).map((e) => ({ range: e.range, message: `Marked ${c.data.mark}: ${e.label}` })) };
+  }
+  if (c.form === 'line-total') {
+    const n = add();
+    const d = parts.reduce((s, e) => s + e.quantity!.of!, 0);
+    return { n, d, why: `${c.data.what} add up to ${parts.map((e) => `${e.quantity!.value}/${e.quantity!.of}`).join(' + ')} = ${n}/${d}`, related: parts.map((e) => ({ range: e.range, message: `Part: ${e.label} (${e.quantity!.value}/${e.quantity!.of})` })) };
+  }
+  const d = add();
+  const n = add('done');
+  // The numerator adds up every row (a score on a scale, or counted as done though open): not the done rows.
+  if (t.value !== n && t.value >= d) return 'the numerator is not the sum of the rows marked done';
+  const list = (role?: string) => parts.filter((e) => !role || e.role === role).map((e) => show(e.quantity!)).join(' + ') || '0';
+  return {
+    n, d, why: `${c.data.what} adds up to ${list()} = ${d}, of which the rows marked done ${list('done')} = ${n}`,
+    related: parts.map((e) => ({ range: e.range, message: `${e.label} (${show(e.quantity!)}, ${e.role === 'done' ? 'done' : 'not done'})` })),
+  };
+}
