@@ -333,6 +333,14 @@ if (args.write) {
   log(`wrote ${file}`);
 }
 
+/** The worst-case table that `test/unit/growth.test.ts` writes (WRITE_GROWTH=1), as a section. */
+function growthSection(): string {
+  const file = join(ROOT, 'test', 'bench', 'GROWTH.md');
+  if (!existsSync(file)) return '';
+  const body = readFileSync(file, 'utf8').replace(/^# [^\n]*\n+/, '').trim();
+  return `## Worst case: growth on adversarial input\n\nFrom \`test/bench/GROWTH.md\` (the growth test in \`npm test\` measures it again on every run and fails above 2.5× per doubling).\n\n${body}\n\n`;
+}
+
 function benchmarksMd(): string {
   const c = cpus();
   const load = (l: number[]) => l.map((x) => fmt(x, 2)).join(' / ');
@@ -361,7 +369,7 @@ Every figure is the median of several runs; a ratio is computed per run from two
 3. **Workspace scan** (section \`scan\`). A generated workspace (\`test/bench/generate.ts\`, deterministic): about ${MB} MB of distinct status documents in team folders, a third written from scratch and two thirds made from the corpus documents with every number re-drawn; each file carries its own id. Both tools run as separate Node processes on the same folder, started the same way, with \`test/bench/maxrss.cjs\` preloaded to read the process's own peak resident memory and CPU time (all threads) at exit; wall time is measured by the bench around the process. *status-docs*: \`node dist/cli.js check DIR --cache-dir .work/cache\` with an empty cache — every file is read, hashed, analysed on all cores (main thread + worker threads) and every finding printed; the cache is written. The bench checks that every file was checked and that repeated cold scans print the same output. *markdownlint*: \`test/bench/markdownlint-peer.mjs\`, the markdownlint library (${peerVersion()}) with its default rules over the same files, synchronously in one thread, the way its command-line front ends run it; the bench checks it linted every file. *Warm*: the same status-docs command again with the cache the cold scan left; the bench checks that the output is byte-identical to the cold scan and that the cache file was not rewritten (so every file was a hit). Targets: cold / markdownlint wall time ≤ 0.5, peak memory ≤ markdownlint's, warm / cold ≤ 0.02. The CPU-time ratio is shown for information: it says what the wall-time ratio would be without parallelism, and it is less disturbed by other jobs on the machine.
 4. **Extension** (section \`ext\`). \`npm run package -- --out test/bench/.work/status-docs.vsix\` (the production bundle, \`vsce package\`); sizes of \`dist/extension.js\` and of the VSIX. Activation: \`test/bench/activate.cjs\` loads \`dist/extension.js\` in plain Node with a stand-in \`vscode\` module and times \`require\` + \`activate()\` (not VS Code's own measurement: the extension host's overhead is not included). Targets: activation < 50 ms, VSIX < 1 MB.
 
-## Notes on the peer
+${growthSection()}## Notes on the peer
 
 markdownlint 0.42 declares \`engines.node >= 22\`; this machine and CI have Node 20. It was checked to run correctly on Node 20: it loads, and on a crafted input it reports the expected rules (MD001, MD004, MD009, MD010, MD012, MD018, MD022, MD032, MD033, MD034, MD040, MD041, MD047); it uses no API newer than Node 20. The bench also refuses a run in which it linted a different number of files than the workspace holds, or reported fewer issues than files.
 
