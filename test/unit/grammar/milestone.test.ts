@@ -43,6 +43,7 @@ const ROWS: [string, string, string[]][] = [
   ['Russian quarter in a Срок column', '# План\n\n| Этап | Срок | Статус |\n|---|---|---|\n| Релиз | III квартал 2026 | В работе |\n', ['2026-09-30 in-progress']],
   ['trap: German incident table with a Datum column', '# Betrieb\n\n## Vorfälle\n\n| Datum | Vorfall | Status |\n|---|---|---|\n| 2026-02-03 | Ausfall der API | Offen |\n', []],
   ['trap: Portuguese Data column of a log', '# Operação\n\n## Histórico de incidentes\n\n| Data | Evento | Status |\n|---|---|---|\n| 2026-02-03 | Queda do banco | Em andamento |\n', []],
+  ['trap: Portuguese diary with a Data column', '# Squad\n\n## Diário\n\n| Data | Atividade | Status |\n|---|---|---|\n| 2026-02-03 | Revisão do fluxo | Em andamento |\n', []],
   ['archived document', '# Old plan\n\n> ARCHIVED: kept for reference.\n\n| Milestone | Due | Status |\n|---|---|---|\n| Beta | 2026-03-01 | Planned |\n', ['unchecked: the document is marked as archived or superseded']],
 ];
 
