@@ -109,7 +109,12 @@ const ZONE = String.raw`(?:${OSP}(?:UTC|GMT|Z|[ECMP][SD]T|CES?T|BST|IST|JST|KST)
 const TIME = String.raw`(?:(?:${OSP}(?:@|at|,)${OSP}|${SP})\d{1,2}:\d{2}(?::\d{2})?${AMPM}(?:${OSP}(?:-|–)${OSP}\d{1,2}:\d{2}${AMPM})?${ZONE})?`;
 const ISO_DAY = String.raw`(?<![\w.-])(\d{4})([-/])(\d{2})\2(\d{2})(?![\d])`;
 
-type PatternKind = 'iso-range' | 'iso' | 'md-range2' | 'md-range' | 'md' | 'dm-range' | 'dm' | 'cjk' | 'foreign-dm' | 'numeric' | 'month' | 'foreign-month' | 'quarter' | 'week' | 'none';
+type PatternKind = 'iso-range' | 'iso' | 'md-range2' | 'md-range' | 'md' | 'dm-range' | 'dm' | 'foreign-quarter' | 'cjk' | 'foreign-dm' | 'numeric' | 'month' | 'foreign-month' | 'quarter' | 'week' | 'none';
+
+/** Quarter words of other languages, and the numbers a quarter is written with (`3º`, `III`, `第三`). */
+const QUARTER_WORD = String.raw`(?:trimestre|quartal|квартал[а]?|kwartaal|trimestr[eu])`;
+const QUARTER_NUMBER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '一': 1, '二': 2, '三': 3, '四': 4 };
+export const quarterNumber = (q: string): number => QUARTER_NUMBER[q.toLowerCase()] ?? Number(q);
 
 /** The patterns, most specific first; a later match never overlaps an earlier one. */
 export const PATTERNS: { kind: PatternKind; re: RegExp }[] = [
@@ -126,6 +131,8 @@ export const PATTERNS: { kind: PatternKind; re: RegExp }[] = [
   { kind: 'dm-range', re: new RegExp(String.raw`(?<![\w.])(?<d1>\d{1,2})${ORD}${OSP}(?:-|–)${OSP}(?<d2>\d{1,2})${ORD}${SP}(?<m1>${MONTH})\.?,?${SP}(?<y1>\d{4})\b`, 'giu') },
   // `2 February 2026`
   { kind: 'dm', re: new RegExp(String.raw`(?<![\w.])(?<d1>\d{1,2})${ORD}${SP}(?<m1>${MONTH})\.?,?${SP}(?<y1>\d{4})\b${TIME}`, 'giu') },
+  // `3º trimestre de 2026`, `3. Quartal 2026`, `III квартал 2026`, `T3 2026`, `Q3/2026`, `2026年第三季度`, `2026年Q3`
+  { kind: 'foreign-quarter', re: new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:(?<q1>[1-4]|I{1,3}|IV)(?:º|°|o|er|e|\.)?${SP}${QUARTER_WORD}${SP}(?:de${SP}|del${SP})?(?<y1>\d{4})|[TQ](?<q2>[1-4])${OSP}[/-]?${OSP}(?<y2>\d{4}))(?!\d)|(?<y3>\d{4})${OSP}年${OSP}(?:第${OSP}(?<q3>[一二三四1-4])${OSP}季度?|Q(?<q4>[1-4]))`, 'giu') },
   // `2026年3月1日`, `2026年3月`, `2026년 3월 1일`
   { kind: 'cjk', re: /(?<!\d)(?<y1>\d{4})[ ]?(?:年|년)[ ]?(?<m1>\d{1,2})[ ]?(?:月|월)(?:[ ]?(?<d1>\d{1,2})[ ]?(?:日|号|號|일))?/gu },
   // `3 de novembro de 2025`, `1er mars 2026`, `15. März 2026`, `22 декабря 2025 г.`, `20 Nov. 2025`
@@ -148,6 +155,79 @@ const WEEKDAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?
 const WEEKDAY_JOIN = String.raw`${OSP}(?:-|–|—|/|&|\+|\bto\b|\bthrough\b|\band\b|\bor\b)${OSP}`;
 const WEEKDAY_BEFORE = new RegExp(String.raw`(?<!\b${WEEKDAY}${WEEKDAY_JOIN})\b(${WEEKDAY}),?[ \t]{1,3}$`, 'iu');
 const WEEKDAY_AFTER = new RegExp(String.raw`^(?:${OSP}\(${OSP}(${WEEKDAY})${OSP}\)|,${OSP}(${WEEKDAY})\b(?!${WEEKDAY_JOIN}${WEEKDAY}))`, 'iu');
+
+/**
+ * Weekday names of other languages, Sunday first, one list per way of writing them: a wrong
+ * weekday is replaced from the list it was written from (`viernes` → `jueves`, `星期一` → `星期日`).
+ */
+export const FOREIGN_WEEKDAYS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  es: [['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'], ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado']],
+  pt: [['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'], ['domingo', 'segunda feira', 'terça feira', 'quarta feira', 'quinta feira', 'sexta feira', 'sábado']],
+  fr: [['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']],
+  de: [['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag']],
+  it: [['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato']],
+  // Nominative (`пятница, 13 марта`) and the accusative of `в пятницу 13 марта`.
+  ru: [['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'], ['воскресенье', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу']],
+  uk: [['неділя', 'понеділок', 'вівторок', 'середа', 'четвер', 'пʼятниця', 'субота'], ['неділю', 'понеділок', 'вівторок', 'середу', 'четвер', 'пʼятницю', 'суботу']],
+  zh: [['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'], ['周日', '周一', '周二', '周三', '周四', '周五', '周六'], ['週日', '週一', '週二', '週三', '週四', '週五', '週六'], ['礼拜日', '礼拜一', '礼拜二', '礼拜三', '礼拜四', '礼拜五', '礼拜六']],
+  ja: [['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日']],
+  ko: [['일요일', '월요일', '화요일', '수요일', '목요일', '금요일', '토요일']],
+};
+/** Short forms, read only in parentheses right after a date: `13/11/2026 (sex)`, `15.03.2026 (So)`, `3月1日(日)`. */
+export const SHORT_WEEKDAYS: Readonly<Record<string, readonly string[]>> = {
+  es: ['dom', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb'],
+  pt: ['dom', 'seg', 'ter', 'qua', 'qui', 'sex', 'sáb'],
+  fr: ['dim', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam'],
+  de: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'],
+  it: ['dom', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab'],
+  ru: ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'],
+  ja: ['日', '月', '火', '水', '木', '金', '土'],
+  ko: ['일', '월', '화', '수', '목', '금', '토'],
+};
+/** Other names of a day: `星期天` for Sunday (`星期日`), the apostrophe of `п'ятниця`. */
+const WEEKDAY_VARIANTS: Readonly<Record<string, string>> = { '星期天': '星期日', '周天': '周日', '礼拜天': '礼拜日', "п'ятниця": 'пʼятниця', "п'ятницю": 'пʼятницю' };
+
+interface ForeignWeekday { weekday: number; names: readonly string[] }
+const FOREIGN_WEEKDAY_NAMES = new Map<string, ForeignWeekday>();
+const SHORT_WEEKDAY_NAMES = new Map<string, ForeignWeekday>();
+for (const lists of Object.values(FOREIGN_WEEKDAYS)) {
+  for (const names of lists) names.forEach((n, i) => { if (!FOREIGN_WEEKDAY_NAMES.has(n.toLowerCase())) FOREIGN_WEEKDAY_NAMES.set(n.toLowerCase(), { weekday: i, names }); });
+}
+for (const names of Object.values(SHORT_WEEKDAYS)) names.forEach((n, i) => { if (!SHORT_WEEKDAY_NAMES.has(n.toLowerCase())) SHORT_WEEKDAY_NAMES.set(n.toLowerCase(), { weekday: i, names }); });
+for (const [variant, name] of Object.entries(WEEKDAY_VARIANTS)) FOREIGN_WEEKDAY_NAMES.set(variant, FOREIGN_WEEKDAY_NAMES.get(name)!);
+
+/** A weekday name of another language (full, or short with `short`), or null. */
+export function foreignWeekday(name: string, short = false): ForeignWeekday | null {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return FOREIGN_WEEKDAY_NAMES.get(key) ?? (short ? SHORT_WEEKDAY_NAMES.get(key) ?? null : null);
+}
+
+/** The seven names a foreign weekday was written from, in its case (`Viernes` → `Domingo`, … `Sábado`), or null for English. */
+export function weekdayNamesLike(sample: string): string[] | null {
+  const found = foreignWeekday(sample, true);
+  if (!found) return null;
+  const bare = sample.replace(/\.$/, '');
+  const dot = bare !== sample ? '.' : '';
+  const upper = bare.length > 1 && bare === bare.toUpperCase() && bare !== bare.toLowerCase();
+  const capital = !upper && bare[0] !== bare[0]!.toLowerCase();
+  return found.names.map((n) => (upper ? n.toUpperCase() : capital ? n[0]!.toUpperCase() + n.slice(1) : n.toLowerCase() === n ? n : n.toLowerCase()) + dot);
+}
+
+const isCjk = (w: string) => /^[\p{Script=Han}\p{Script=Hangul}]/u.test(w);
+const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/-/g, '[- ]')).join('|');
+const FULL_NAMES = [...FOREIGN_WEEKDAY_NAMES.keys()];
+const FW_WORD = alternation(FULL_NAMES.filter((w) => !isCjk(w)));
+const FW_CJK = alternation(FULL_NAMES.filter(isCjk));
+const FW_SHORT = alternation(SHORT_WEEKDAY_NAMES.keys());
+/** `lunes a viernes`, `Mo–Fr`, `周一至周五`: the days of a span or a list. */
+const FOREIGN_JOIN = String.raw`(?:${OSP}(?:-|–|—|/|&|\+|~|〜|至|到|、)${OSP}|${SP}(?:a|à|al|bis|до|по|y|e|et|und|и|o|ou|oder|или)${SP})`;
+/** What follows the first day of a span (`周一至周五`, `lunes-viernes`). */
+const SPAN_NEXT = String.raw`[ \t]{0,3}[-–—/~〜至到、]`;
+export const FOREIGN_WEEKDAY_BEFORE = new RegExp(String.raw`(?<!(?:${FW_WORD}|${FW_CJK})${FOREIGN_JOIN})(?:(?<![\p{L}])(${FW_WORD})|(${FW_CJK})),?[ \t\u00a0\u3000]{0,3}$`, 'iu');
+export const FOREIGN_WEEKDAY_AFTER = new RegExp(
+  String.raw`^(?:[ \t\u00a0\u3000]{0,3}[（(][ \t]{0,3}(${FW_WORD}|${FW_CJK}|${FW_SHORT})\.?[ \t]{0,3}[）)]|[,，][ \t]{0,3}(${FW_WORD})(?![\p{L}]|${SPAN_NEXT})|[ \t\u00a0\u3000]{0,2}(${FW_CJK})(?!${SPAN_NEXT}))`,
+  'iu',
+);
 
 /** How far around a date the weekday is looked for. */
 const WEEKDAY_WINDOW = 28;
@@ -199,13 +279,24 @@ export function findDates(text: string, defaultYear: number | null = null, optio
       d.weekdayLength = before[1]!.length;
       continue;
     }
-    const after = WEEKDAY_AFTER.exec(text.slice(d.index + d.length, d.index + d.length + WEEKDAY_WINDOW + 4));
+    const tail = text.slice(d.index + d.length, d.index + d.length + WEEKDAY_WINDOW + 4);
+    const after = WEEKDAY_AFTER.exec(tail);
     if (after) {
       const name = after[1] ?? after[2]!;
       d.weekday = WEEKDAYS[name.toLowerCase().replace(/\.$/, '')] ?? null;
       d.weekdayIndex = d.index + d.length + after[0].lastIndexOf(name);
       d.weekdayLength = name.length;
+      continue;
     }
+    // Other languages: `el viernes, 2026-11-19`, `2026年3月1日（星期一）`, `13/11/2026 (sex)`.
+    const fb = FOREIGN_WEEKDAY_BEFORE.exec(text.slice(Math.max(0, d.index - WEEKDAY_WINDOW), d.index));
+    const fa = fb ? null : FOREIGN_WEEKDAY_AFTER.exec(tail);
+    const name = fb ? fb[1] ?? fb[2]! : fa ? fa[1] ?? fa[2] ?? fa[3]! : null;
+    const found = name === null ? null : foreignWeekday(name, Boolean(fa?.[1]));
+    if (!name || !found) continue;
+    d.weekday = found.weekday;
+    d.weekdayIndex = fb ? d.index - fb[0].length + fb[0].indexOf(name) : d.index + d.length + fa![0].lastIndexOf(name);
+    d.weekdayLength = name.length;
   }
   out.sort((a, b) => a.index - b.index);
   return out;
@@ -321,6 +412,12 @@ function interpret(
       const m1 = month(g.m1);
       if (!/^[A-Z]/.test(g.m1!)) return undefined;
       return result('month', isoDay(+g.y1!, m1, 1), lastDayOfMonth(+g.y1!, m1));
+    }
+    case 'foreign-quarter': {
+      const q = quarterNumber((g.q1 ?? g.q2 ?? g.q3 ?? g.q4)!);
+      const y = +(g.y1 ?? g.y2 ?? g.y3)!;
+      if (!(q >= 1 && q <= 4) || y < 1900 || y > 2199) return undefined;
+      return result('quarter', isoDay(y, q * 3 - 2, 1), lastDayOfMonth(y, q * 3));
     }
     case 'quarter': {
       const q = +(g.q1 ?? g.q2)!;

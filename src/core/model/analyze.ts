@@ -3,6 +3,7 @@
  * plain-data model. No mdast node outlives this function.
  */
 import type { Heading, List as MdList, ListItem, Nodes, Parent, Root, Table as MdTable } from 'mdast';
+import { FOREIGN_DATE_COLUMN } from '../grammar/milestones';
 import { findSuppressions } from '../grammar/suppressions';
 import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
@@ -562,6 +563,7 @@ const SCORE = new RegExp(
 
 const COLUMN_ROLES: [RegExp, ColumnRole][] = [
   [/date|deadline|\bdue\b|\bwhen\b|\beta\b|fecha|日期|날짜|期限|échéance|timeline|week|semaine|quarter|target date|完成日/i, 'date'],
+  [FOREIGN_DATE_COLUMN, 'date'],
   [/status|state|estado|statut|状态|狀態|상태|ステータス|статус|trạng thái/i, 'status'],
   // `Weighted Score` is a contribution, not a weight.
   [/contribut|weighted|加权|加權|贡献|貢献|기여/i, 'contribution'],

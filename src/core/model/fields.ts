@@ -12,6 +12,10 @@ const CANONICAL: [RegExp, string][] = [
   [/^(?:sprint id|sprint)$/, 'sprint-id'],
   [/^(?:phase|current phase|fase)$/, 'phase'],
   [/^(?:when)$/, 'when'],
+  // Date fields in other languages (the time rules read them).
+  [/^(?:data de in[ií]cio|in[ií]cio|fecha de comienzo|comienzo|startdatum|beginn|début|data di inizio|дата начала|начало|开始时间)$/, 'start-date'],
+  [/^(?:data de t[ée]rmino|data de fim|data final|t[ée]rmino|fecha de t[ée]rmino|fecha final|fin|enddatum|ende|data di fine|дата окончания|дата завершения|окончание|结束时间)$/, 'end-date'],
+  [/^(?:(?:revised|new|updated) (?:target date|due date|deadline|eta)|prazo|data prevista|data alvo|nova data|fecha l[ií]mite|fecha prevista|fecha objetivo revisada|nueva fecha|zieltermin|termin|f[äa]llig(?: am)?|frist|date cible|date limite|nouvelle échéance|scadenza|срок|дедлайн|целевая дата|новый срок|目标日期|截止时间)$/, 'target-date'],
 ];
 
 /** Names that mark a plain `Key: value` line as a field (prose lines are not fields). */

@@ -10,8 +10,8 @@
  * - `Scheduled for <date>` / `Due by <date>` lines.
  */
 import {
-  DECORATION, DONE_COLUMN, DUE_COLUMN, DUE_FIELDS, EVENT_HEADING, EVENT_WORDS, EXPECTED_FIELD, LOG_TITLE, NEXT_FIELD, NOT_DUE_COLUMN,
-  PLAN_WORDS, RANGE_FIELD, SCHEDULED_LINE, SCHEDULED_WINDOW, SNAPSHOT_HEADING, SPRINT_LINE, SPRINT_TITLE, STATUS_LABEL_TITLE, TIMELINE_LINE,
+  DECORATION, DONE_COLUMN, DUE_COLUMN, DUE_FIELDS, EVENT_HEADING, EVENT_WORDS, EXPECTED_FIELD, FOREIGN_EVENT_WORDS, FOREIGN_PLAN_WORDS, LOG_TITLE, NEXT_FIELD, NOT_DUE_COLUMN,
+  FOREIGN_SCHEDULED_LINE, PLAN_WORDS, RANGE_FIELD, SCHEDULED_LINE, SCHEDULED_WINDOW, SNAPSHOT_HEADING, SPRINT_LINE, SPRINT_TITLE, STATUS_LABEL_TITLE, TIMELINE_LINE,
 } from '../grammar/milestones';
 import type { LineIndex } from './positions';
 import type { DateValue, Field, Milestone, Range, Section, StatusDoc, StatusMention, Table } from './schema';
@@ -66,6 +66,8 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     out.push(m);
   };
 
+  // A roadmap table's row and the section that details it (`### Loyalty programme (Q3 2026)`) share a name: the row's status is the section's.
+  const rowByName = new Map<string, { status: StatusMention; date: DateValue | null }>();
   // Table rows with a date column and a status column.
   for (const table of doc.tables) {
     const dateCol = dueColumn(table);
@@ -79,14 +81,10 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
       const nameCol = table.columns.indexOf('name');
       const nameCell = (nameCol >= 0 && row.cells[nameCol]?.text ? row.cells[nameCol] : undefined) ??
         row.cells.find((c, i) => i !== dateCol && i !== statusCol && /\p{L}/u.test(c.text)) ?? row.cells[0]!;
-      push({
-        name: nameCell.text,
-        kind: 'table-row',
-        range: row.range,
-        date: lastDate(cell.range.offset, cell.range.endOffset),
-        status: row.status,
-        section: table.section,
-      });
+      const date = lastDate(cell.range.offset, cell.range.endOffset);
+      const key = nameKey(nameCell.text);
+      if (row.status && key) rowByName.set(key, rowByName.has(key) ? { status: row.status, date: null } : { status: row.status, date });
+      push({ name: nameCell.text, kind: 'table-row', range: row.range, date, status: row.status, section: table.section });
     }
   }
 
@@ -100,8 +98,11 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     // A week under a phase marked done (`COMPLETED EARLY`) is done, whatever boxes were left unticked.
     // (Not the title's status: a "Complete Recap" can still hold plans that were never updated.)
     const parent = section.parent === null || doc.sections[section.parent]!.parent === null ? null : inheritedStatus(doc, doc.sections[section.parent]!, true);
-    const status = headingStatus(ctx, section) ?? (parent?.value === 'done' ? parent : underHeadingStatus(doc, section));
-    push({ name: section.title, kind: 'heading', range: h, date, status, section: section.index });
+    const own = headingStatus(ctx, section) ?? (parent?.value === 'done' ? parent : underHeadingStatus(doc, section));
+    const row = own ? undefined : rowByName.get(nameKey(section.title, date.text));
+    // The row already says it, with the same date: one milestone, not two.
+    if (row && row.date?.date === date.date) continue;
+    push({ name: section.title, kind: 'heading', range: h, date, status: own ?? row?.status ?? null, section: section.index });
   }
 
   // When / Target Date / Due / Next Milestone fields.
@@ -124,7 +125,7 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     // `Next Review: <date>` is upcoming by its name, whatever the section's status.
     const status = next
       ? own ?? { value: 'planned' as const, text: f.key, range: f.keyRange }
-      : fieldStatus(doc, f) ?? own;
+      : fieldStatus(doc, f) ?? (f.section === null ? null : namedStatus(doc, rowByName, f.section, datesIn)) ?? own;
     push({ name: f.key, kind: 'line', range: lineRange(ctx, f.keyRange), date, status, section: f.section });
   }
 
@@ -135,7 +136,7 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
     if (lines.has(line.line)) continue;
     const from = Math.max(line.offset, d.range.offset - SCHEDULED_WINDOW);
     const before = ctx.text.slice(from, d.range.offset).replace(/[*_`]/g, '');
-    if (!SCHEDULED_LINE.test(before)) continue;
+    if (!SCHEDULED_LINE.test(before) && !FOREIGN_SCHEDULED_LINE.test(before)) continue;
     const block = blockAt(d.range.offset, d.range.endOffset);
     if (!block || block.kind === 'cell' || block.kind === 'heading') continue;
     // The line's own status words other than the "scheduled" that introduces the date.
@@ -152,6 +153,25 @@ export function extractMilestones(doc: StatusDoc, ctx: MilestoneContext): Milest
   for (const m of timelineLines(doc, ctx)) push(m);
   out.sort((a, b) => a.range.offset - b.range.offset);
   return out;
+}
+
+/** A name as a table cell and a heading both write it: without its date, emphasis and punctuation, lower case. */
+function nameKey(name: string, dateText: string | null = null): string {
+  const bare = dateText ? name.replace(dateText, ' ') : name;
+  return bare.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The status a table row gives the section (or its parent) that bears the row's name. */
+function namedStatus(
+  doc: StatusDoc, rows: ReadonlyMap<string, { status: StatusMention }>, index: number, datesIn: (offset: number, end: number) => DateValue[],
+): StatusMention | null {
+  if (!rows.size) return null;
+  for (let s: Section | undefined = doc.sections[index]; s; s = s.parent === null ? undefined : doc.sections[s.parent]) {
+    const date = datesIn(s.headingRange.offset, s.headingRange.endOffset)[0];
+    const row = rows.get(nameKey(s.title, date?.text ?? null));
+    if (row) return row.status;
+  }
+  return null;
 }
 
 /** The date column that says when a row is due: End/Due/Target over Start; else the last date column. */
@@ -172,8 +192,10 @@ function isEventLog(doc: StatusDoc, table: Table, dateCol: number): boolean {
   if (DUE_COLUMN.test(table.header[dateCol]!.text)) return false;
   const title = table.section === null ? '' : doc.sections[table.section]!.title;
   const names = table.header.filter((_, i) => table.columns[i] === 'name' || table.columns[i] === 'other').map((h) => h.text);
-  if (PLAN_WORDS.test(title) || names.some((n) => PLAN_WORDS.test(n))) return false;
-  return EVENT_WORDS.test(title) || names.some((n) => EVENT_WORDS.test(n));
+  const plan = (t: string) => PLAN_WORDS.test(t) || FOREIGN_PLAN_WORDS.test(t);
+  const event = (t: string) => EVENT_WORDS.test(t) || FOREIGN_EVENT_WORDS.test(t);
+  if (plan(title) || names.some(plan)) return false;
+  return event(title) || names.some(event);
 }
 
 /** The first index whose date starts at or after `offset` (dates sorted by offset). */
@@ -190,7 +212,8 @@ function firstAtOrAfter(dates: readonly DateValue[], offset: number): number {
 /** The words that introduce a scheduled date, as the status of a line that has no other. */
 function scheduledStatus(ctx: MilestoneContext, from: number, to: number): StatusMention {
   const before = ctx.text.slice(from, to);
-  const m = SCHEDULED_LINE.exec(before.replace(/[*_`]/g, ' '))!;
+  const plain = before.replace(/[*_`]/g, ' ');
+  const m = (SCHEDULED_LINE.exec(plain) ?? FOREIGN_SCHEDULED_LINE.exec(plain))!;
   const start = from + m.index;
   let end = to;
   while (end > start && !/[\p{L}\p{N}]/u.test(ctx.text[end - 1]!)) end--;

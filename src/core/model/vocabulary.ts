@@ -40,6 +40,64 @@ export const DEFAULT_STATUS_WORDS: Readonly<Record<Exclude<StatusValue, 'unknown
   ],
 };
 
+/**
+ * Open statuses in other languages (planned, in progress, blocked, at risk, and negated "done"
+ * words that would otherwise read as done: `未完成`, `не выполнено`), one block per language.
+ * Read by the time rules (an open item past its date); done words are in DEFAULT_STATUS_WORDS.
+ */
+export const OPEN_STATUS_WORDS_BY_LANGUAGE: Readonly<Record<string, Partial<Record<Exclude<StatusValue, 'unknown' | 'done'>, readonly string[]>>>> = {
+  de: {
+    'in-progress': ['in arbeit', 'in umsetzung', 'in prüfung', 'läuft', 'laufend', 'teilweise', 'nicht erledigt', 'nicht abgeschlossen'],
+    planned: ['geplant', 'in planung', 'ausstehend', 'nicht begonnen', 'vorgesehen', 'offen'],
+    blocked: ['blockiert'],
+    'at-risk': ['verzögert', 'gefährdet', 'überfällig'],
+  },
+  es: {
+    'in-progress': ['en curso', 'en proceso', 'en marcha', 'en revisión', 'no completado', 'sin completar'],
+    planned: ['planeado', 'planificada', 'programado', 'previsto', 'por hacer', 'sin empezar', 'no iniciado'],
+    blocked: ['bloqueada'],
+    'at-risk': ['retrasado', 'atrasado', 'en riesgo'],
+  },
+  pt: {
+    'in-progress': ['em curso', 'em execução', 'em revisão', 'não concluído', 'não concluido'],
+    planned: ['planeado', 'planejada', 'agendado', 'a fazer', 'não iniciado'],
+    'at-risk': ['atrasado', 'em risco'],
+  },
+  fr: {
+    'in-progress': ['en revue', 'non terminé'],
+    planned: ['planifiée', 'prévue', 'à faire', 'non commencé', 'en attente'],
+    blocked: ['bloquée'],
+    'at-risk': ['en retard', 'à risque'],
+  },
+  it: {
+    'in-progress': ['in corso'],
+    planned: ['pianificato', 'da fare'],
+    'at-risk': ['in ritardo'],
+  },
+  ru: {
+    'in-progress': ['выполняется', 'на проверке', 'в тестировании', 'не выполнено', 'не завершено', 'не готово'],
+    planned: ['запланирован', 'запланирована', 'планируется', 'не начато', 'не начат', 'в планах'],
+    blocked: ['заблокировано'],
+    'at-risk': ['просрочено', 'под угрозой'],
+  },
+  zh: {
+    'in-progress': ['处理中', '实施中', '测试中', '未完成', '尚未完成', '部分完成'],
+    planned: ['计划中', '规划中', '待开始', '未启动'],
+    blocked: ['受阻'],
+    'at-risk': ['延期', '滞后'],
+  },
+  ja: {
+    'in-progress': ['対応中', '作業中', '未完了'],
+    planned: ['予定'],
+    'at-risk': ['遅延'],
+  },
+  ko: {
+    'in-progress': ['미완료'],
+    planned: ['대기'],
+    'at-risk': ['지연'],
+  },
+};
+
 interface Entry { text: string; value: StatusValue; word: boolean }
 
 export interface StatusMatch {
@@ -64,7 +122,8 @@ export class StatusVocabulary {
     };
     // User words first, so they win over defaults.
     for (const [value, words] of Object.entries(extra)) for (const w of words ?? []) add(w.trim(), value as StatusValue);
-    for (const [value, words] of Object.entries(DEFAULT_STATUS_WORDS)) {
+    const byLanguage = Object.values(OPEN_STATUS_WORDS_BY_LANGUAGE).flatMap((l) => Object.entries(l));
+    for (const [value, words] of [...Object.entries(DEFAULT_STATUS_WORDS), ...byLanguage]) {
       for (const w of words) {
         add(w, value as StatusValue);
         const broken = mojibakeOf(w);

@@ -38,7 +38,8 @@ export const weekdayMismatch: Rule = {
         });
         continue;
       }
-      const replacement = weekdayLike(actual, written);
+      // `names`: the seven names (Sunday first) of the language the weekday is written in.
+      const replacement = typeof c.data.names === 'string' ? c.data.names.split('|')[actual]! : weekdayLike(actual, written);
       ctx.report({
         claim: c,
         range: c.range,

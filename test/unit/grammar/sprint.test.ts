@@ -17,6 +17,13 @@ const ROWS: [string, string, string[]][] = [
   ['trap: End Date in a section that is not a sprint', '# Notes\n\n## Budget\n\n**End Date**: 2026-02-18\n**Status**: Planned\n', []],
   ['trap: weekday range Mon-Fri', '# Sprint 9\n\n**Dates**: Mon-Fri\n**Status**: Planned\n', []],
   ['Spanish sprint fields', '# Sprint 7\n\n**Fecha de fin**: 2026-02-18\n**Estado**: Planificado\n', ['2026-02-18 planned']],
+  ['Russian fields under a sprint title', '# Отчёт по спринту 14\n\n**Дата начала:** 2026-04-06\n**Дата окончания:** 2026-04-17\n**Статус:** В работе\n', ['2026-04-17 in-progress']],
+  ['Russian sprint, planned', '# Спринт 15\n\n**Дата окончания:** 2026-05-01\n**Статус:** Запланирован\n', ['2026-05-01 planned']],
+  ['Portuguese sprint section fields', '# Plano\n\n## Sprint 9 — Cadastro\n\n**Data de início:** 02/03/2026\n**Data de término:** 13/03/2026\n**Status:** Em andamento\n', ['2026-03-13 in-progress']],
+  ['Spanish iteración with Fin field', '# Iteración 3\n\n**Fin:** 2026-06-12\n**Estado:** En curso\n', ['2026-06-12 in-progress']],
+  ['German sprint, Ende field, done', '# Sprint 21\n\n**Ende:** 2026-02-27\n**Status:** Abgeschlossen ✅\n', ['2026-02-27 done']],
+  ['Spanish Fechas range field in a sprint section', '# Equipo\n\n## Sprint 12\n\n**Fechas:** 2026-03-02 → 2026-03-13\n**Estado:** En curso\n', ['2026-03-13 in-progress']],
+  ['trap: a Russian report that is no sprint', '# Отчёт о нагрузке\n\n**Дата окончания:** 2026-04-17\n**Статус:** В работе\n', []],
   ['Russian date in End Date', '# Sprint 8\n\n**End Date**: 22 декабря 2025\n**Status**: In Progress\n', ['2025-12-22 in-progress']],
 ];
 

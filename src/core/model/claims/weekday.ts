@@ -3,7 +3,7 @@
  * name a calendar day (`2026-02-30`), and `Day 1 (Mon)` against the document's Start Date.
  * The weekday-mismatch rule computes the calendar's answer and compares.
  */
-import { DAY_N, invalidReason, WEEKDAYS } from '../../grammar/dates';
+import { DAY_N, invalidReason, WEEKDAYS, weekdayNamesLike } from '../../grammar/dates';
 import { daysInMonth, MONTH_NAMES } from '../calendar';
 import type { ClaimDraft, ClaimExtractor } from './types';
 import { draft, evidence } from './types';
@@ -21,9 +21,12 @@ export const weekdayClaims: ClaimExtractor = {
         continue;
       }
       if (d.kind !== 'day' || d.weekday === null || !d.date || !d.weekdayRange) continue;
+      const written = text.slice(d.weekdayRange.offset, d.weekdayRange.endOffset);
+      // A weekday of another language is corrected in its language: the seven names, Sunday first.
+      const names = weekdayNamesLike(written);
       out.push(draft('weekday', 'date-weekday', {
         subject: d.date, range: d.weekdayRange, statement: d.range, date: d,
-        data: { day: d.date, weekday: d.weekday, written: text.slice(d.weekdayRange.offset, d.weekdayRange.endOffset) },
+        data: { day: d.date, weekday: d.weekday, written, ...(names ? { names: names.join('|') } : {}) },
       }));
     }
     // `Day 1 (Mon)` in a schedule: the weekday of the document's Start Date.
