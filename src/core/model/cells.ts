@@ -40,10 +40,11 @@ export type CellValue = CellNumber | 'blank' | null;
 
 export const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CELL = new RegExp(
-  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<sign>[+\-−])?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]*))?(?<tail>.*)$`,
+  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<sign>[+\-−])?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]{0,30}))?(?<tail>.*)$`,
   'du',
 );
-const BLANK_CELL = /^\s*(?:|-|–|—|n\/?a|tbd|tba|\?|…|\.\.\.)\s*$/i;
+/** A placeholder cell, tested on the trimmed text (no spaces around the alternatives: linear). */
+const BLANK_CELL = /^(?:|-|–|—|n\/?a|tbd|tba|\?|…|\.\.\.)$/i;
 
 /** Index of the blocks of table cells by `table:row:column` (row -1 is the header). */
 export function cellBlocks(doc: StatusDoc): Map<string, Block> {
@@ -62,7 +63,7 @@ export function parseCell(ctx: HasLines, block: Block | undefined, options: { si
   let base = block.range.offset;
   if (text.startsWith('|')) { text = text.slice(1); base++; }
   if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  if (BLANK_CELL.test(text)) return 'blank';
+  if (BLANK_CELL.test(text.trim())) return 'blank';
   const m = CELL.exec(text);
   if (!m) return null;
   const g = m.groups!;

@@ -476,7 +476,7 @@ function tallies(ctx: ExtractContext): ClaimDraft[] {
       const range = ctx.lines.range(nStart, nStart + g.n!.length);
       const ofRange = ctx.lines.range(ofStart, ofStart + g.of!.length);
       const pct = within(numbers, (x) => x.range.offset, ofStart + g.of!.length, b.range.endOffset).find((x) => x.block === bi && x.kind === 'percent');
-      const pctText = pct ? pct.text.replace(/^[~≈]\s?/, '').replace(/\s?%.*$/, '') : '';
+      const pctText = pct ? beforePercent(pct.text.replace(/^[~≈]\s?/, '')) : '';
       const pctStart = pct ? pct.range.offset + pct.text.indexOf(pctText) : 0;
       const matching = rows.filter((r) => markOf(r) === marks[i]);
       out.push(draft('total', 'tally', {
@@ -615,4 +615,12 @@ function lineTotals(ctx: ExtractContext): ClaimDraft[] {
     }));
   }
   return out;
+}
+
+/** The text before the first `%`, without one space in front of it (`95 %` → `95`). */
+function beforePercent(text: string): string {
+  const at = text.indexOf('%');
+  if (at < 0) return text;
+  const head = text.slice(0, at);
+  return head.endsWith(' ') || head.endsWith('\u00a0') || head.endsWith('\t') ? head.slice(0, -1) : head;
 }
