@@ -17,7 +17,7 @@ export function roundTo(value: number, precision: number): number {
 export function agreesAtPrecision(written: number, exact: number, precision: number): boolean {
   if (roundTo(exact, precision) === roundTo(written, precision)) return true;
   const f = 10 ** precision;
-  return Math.trunc(exact * f + 1e-9) / f === written;
+  return Math.trunc(exact * f + Math.sign(exact) * 1e-9) / f === written;
 }
 
 /** Whether an approximate claim (`~730`) is within `tolerance` (relative) of `exact`. */
@@ -33,6 +33,7 @@ export function isApproximate(token: Pick<NumberToken, 'qualifier'>): boolean {
 /** `value` written the way `like` was: same precision, thousands separators when it had them. */
 export function formatLike(like: Pick<NumberToken, 'text' | 'precision'>, value: number): string {
   const s = formatNumber(value, like.precision);
+  if (/^\D{0,3}\d{1,3},\d{1,2}$/.test(like.text)) return s.replace('.', ','); // a decimal comma: `8,0`
   if (!/\d,\d{3}/.test(like.text)) return s;
   const [int, dec] = s.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
