@@ -4,8 +4,11 @@
  * (`120% complete`, `Progress: 130%`) that percent-range reads.
  */
 
-/** `164/173 tests passing (96%)`, `38 of 41 repos = 93%`, `45 of 52 pass, i.e. 92%`. */
-export const RATIO_THEN_PERCENT = /^(?:[\s\p{L}'’-]{0,48}(?:[(=≈]|,\s?i\.e\.|,\s?or|:)\s{0,8}|\s{0,8}[-–—]\s{1,8})$/u;
+/**
+ * `164/173 tests passing (96%)`, `38 of 41 repos = 93%`, `45 of 52 pass, i.e. 92%`, `45 de 52
+ * passam, ou seja, 92%`, `18 de 24 historias (75%)`, `27 из 30 задач (90%)`, `45/50（90%）`.
+ */
+export const RATIO_THEN_PERCENT = /^(?:[\s\p{L}'’-]{0,48}(?:[(（=≈]|,\s?(?:i\.e\.|or|ou seja|isto é|es decir|o sea|d\.\s?h\.|also|soit|c'est-à-dire|т\.\s?е\.|то есть|即)\s?,?|:)\s{0,8}|\s{0,8}[-–—]\s{1,8})$/u;
 /** `95% (19/20)`, `78% complete (7 of 9 tasks)`, `100% - 30/30`, `Cobertura: 90% (45/50)`. */
 export const PERCENT_THEN_RATIO = /^(?:(?:\s{0,8}(?:complete|completed|completion|done|finished|success|successful|pass|passing|passed|rate|implemented|migrated|converted|fixed|resolved|closed|integration|test|tests|concluído|completo|completado|abgeschlossen|terminé|完成|完了)){0,3}\s{0,8}\(\s{0,8}|\s{1,8}[-–—]\s{1,8})$/iu;
 /** Words between a percentage and a ratio that say the percentage is something else. */
@@ -20,8 +23,9 @@ export const NOT_THE_SHARE = /^\s{0,8}(?:of|target|goal|threshold|required|requi
 /** Words that make a percentage the complement of the ratio (`18 of 46 fail (61% passing)`). */
 export const COMPLEMENT = /\b(?:fail(?:s|ed|ing|ures?)?|remaining|left|pending|missing|open|outstanding|to go|not\s\p{L}{1,20}|incomplete|uncovered|blocked)\b/iu;
 /** The parenthesis opened before a percentage closes soon after it. */
-export const CLOSES_SOON = /^[^()\d]{0,40}\)/;
-export const CLOSES_LATER = /^[^()\d]{0,60}\)/;
+export const CLOSES_SOON = /^[^()（）\d]{0,40}[)）]/;
+export const CLOSES_LATER = /^[^()（）\d]{0,60}[)）]/;
+export const OPENS = /[(（]/;
 /** Words a ratio or percent cell may hold besides its number. */
 export const CELL_WORDS = /\b(?:files?|tests?|tasks?|items?|stories|story|done|complete|passing|passed)\b/gi;
 export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -5,12 +5,12 @@ export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+
 
 /** Seconds per time unit, for comparing `30 minutes` with `6h`. */
 const TIME_UNITS: [RegExp, number][] = [
-  [/^(?:ms|msec|millis(?:econds?)?)$/i, 0.001],
+  [/^(?:ms|msec|millis(?:econds?)?|毫秒)$/i, 0.001],
   [/^(?:µs|us|microseconds?)$/i, 0.000001],
   [/^(?:ns|nanoseconds?)$/i, 1e-9],
-  [/^(?:s|sec|secs|seconds?)$/i, 1],
-  [/^(?:m|min|mins|minutes?)$/i, 60],
-  [/^(?:h|hr|hrs|hours?)$/i, 3600],
+  [/^(?:s|sec|secs|seconds?|秒)$/i, 1],
+  [/^(?:m|min|mins|minutes?|分钟)$/i, 60],
+  [/^(?:h|hr|hrs|hours?|小时)$/i, 3600],
   [/^(?:d|days?)$/i, 86400],
   [/^(?:w|wk|wks|weeks?)$/i, 604800],
 ];

@@ -569,7 +569,7 @@ const COLUMN_ROLES: [RegExp, ColumnRole][] = [
   [/contribut|weighted|加权|加權|贡献|貢献|기여/i, 'contribution'],
   [/weight|poids|peso|权重|權重|가중치|比重/i, 'weight'],
   [/change|delta|Δ|\bdiff|improvement|gain|increase|variation|变化/i, 'change'],
-  [/complet|progress|% ?done|done ?%|percent|avance|progreso|progresso|进度|進捗|完成度|진행|达成|прогресс|tiến độ/i, 'completion'],
+  [/complet|progress|% ?done|done ?%|percent|avance|progreso|progresso|fortschritt|avancement|готовност|进度|進捗|完成度|진행|达成|прогресс|tiến độ/i, 'completion'],
   [/before|previous|\bprev\b|baseline|\bfrom\b|\bold\b|initial|antes|avant/i, 'before'],
   [/after|current|\bnow\b|\bnew\b|\bto\b|final|actual|después|après/i, 'after'],
   [/target|goal|objective|objectif|meta|目标|목표/i, 'target'],

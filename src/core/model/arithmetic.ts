@@ -17,7 +17,7 @@ export function roundTo(value: number, precision: number): number {
 export function agreesAtPrecision(written: number, exact: number, precision: number): boolean {
   if (roundTo(exact, precision) === roundTo(written, precision)) return true;
   const f = 10 ** precision;
-  return Math.trunc(exact * f + 1e-9) / f === written;
+  return Math.trunc(exact * f + Math.sign(exact) * 1e-9) / f === written;
 }
 
 /** Whether an approximate claim (`~730`) is within `tolerance` (relative) of `exact`. */
@@ -35,6 +35,7 @@ export function formatLike(like: Pick<NumberToken, 'text' | 'precision'>, value:
   const s = formatNumber(value, like.precision);
   // `1.120` read as a whole count (precision 0): dots for thousands, as written.
   if (like.precision === 0 && /^[~≈]?\d{1,3}(?:\.\d{3})+$/.test(like.text)) return s.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  if (/^\D{0,3}\d{1,3},\d{1,2}$/.test(like.text)) return s.replace('.', ','); // a decimal comma: `8,0`
   if (!/\d,\d{3}/.test(like.text)) return s;
   const [int, dec] = s.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

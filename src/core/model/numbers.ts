@@ -28,9 +28,14 @@ const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@$€£¥-])`;
 const QUAL = String.raw`(?:(?<q>[~≈]|[<>≤≥]=?|\+/-|±)\s?)?`;
 const SIGN = String.raw`(?<sign>[+\-−])?`;
 
-const PERCENT = new RegExp(String.raw`${NOT_AFTER}${QUAL}${SIGN}(?<n>${NUM})\s?%(?<plus>\+)?`, 'gu');
+/**
+ * A decimal comma (`8,0%`, `12,5 %`): one or two digits after the comma cannot be a thousands
+ * group, so before a percent sign it is unambiguous in any language.
+ */
+const DECIMAL_COMMA = String.raw`\d{1,3},\d{1,2}(?![\d,.])`;
+const PERCENT = new RegExp(String.raw`${NOT_AFTER}${QUAL}${SIGN}(?<n>${DECIMAL_COMMA}|${NUM})\s?%(?<plus>\+)?`, 'gu');
 const RATIO = new RegExp(
-  String.raw`${NOT_AFTER}${QUAL}(?<n>${NUM})(?:\s?/\s?|\s+(?:out\s+of|of)\s+)(?<d>${NUM})(?![\p{N}/]|\.\d|\s?%)`,
+  String.raw`${NOT_AFTER}${QUAL}(?<n>${NUM})(?:\s?/\s?|\s+(?<w>out\s+of|of|de|von|sur|из)\s+)(?<d>${NUM})(?![\p{N}/]|\.\d|\s?%)`,
   'gu',
 );
 const FACTOR = new RegExp(String.raw`${NOT_AFTER}${QUAL}(?<n>${NUM})\s?[x×](?![\p{L}\p{N}])`, 'gu');
@@ -99,7 +104,13 @@ export function extractNumbers(text: string): RawNumber[] {
     if (/\d\s?[-–]$/.test(before) || /\d[-–]$/.test(before)) continue;
     take('percent', m);
   }
-  for (const m of text.matchAll(RATIO)) take('ratio', m, { of: parseNum(m.groups!.d!) });
+  for (const m of text.matchAll(RATIO)) {
+    // `640 de 2.000`: after a word of a language that groups thousands with dots, `2.000` is 2000.
+    const g = m.groups!;
+    const dots = Boolean(g.w) && !g.w!.endsWith('of');
+    const whole = (s: string) => (dots && DOT_THOUSANDS.test(s) ? Number(s.replace(/\./g, '')) : null);
+    take('ratio', m, { of: whole(g.d!) ?? parseNum(g.d!), ...(whole(g.n!) !== null ? { value: whole(g.n!)!, precision: 0 } : {}) });
+  }
   for (const m of text.matchAll(FACTOR)) take('factor', m);
   for (const m of text.matchAll(COUNT)) take('count', m, { unit: m.groups!.unit!.toLowerCase() });
   for (const m of text.matchAll(BARE)) take('number', m);
@@ -107,11 +118,17 @@ export function extractNumbers(text: string): RawNumber[] {
   return out;
 }
 
+const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+/** `8,0` / `12,5`: a decimal comma (one or two digits after it), not a thousands separator. */
+const DECIMAL_COMMA_NUMBER = /^\d{1,3},\d{1,2}$/;
+
 export function parseNum(s: string): number {
+  if (DECIMAL_COMMA_NUMBER.test(s)) return Number(s.replace(',', '.'));
   return Number(s.replace(/,/g, ''));
 }
 
 export function decimals(s: string): number {
+  if (DECIMAL_COMMA_NUMBER.test(s)) return s.length - s.indexOf(',') - 1;
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : s.length - dot - 1;
 }

@@ -38,7 +38,9 @@ function check(ctx: RuleContext, claim: Claim): void {
   if (a <= 0 || b <= 0) { ctx.verdict(claim, 'unchecked', 'a value is zero'); return; }
   const exact = Math.max(a, b) / Math.min(a, b);
   const iv = over(endpointInterval(v, sa, family), endpointInterval(t, sb, family), (x, y) => Math.max(x, y) / Math.min(x, y));
-  if (writtenWithin(factor.value, factor.precision, iv)) { ctx.verdict(claim, 'right'); return; }
+  if (writtenWithin(factor.value, factor.precision, iv, exact)) { ctx.verdict(claim, 'right'); return; }
+  // `提升 5 倍` may count the increase (6x): that reading stands too.
+  if (claim.data.plusOne === true && writtenWithin(factor.value + 1, factor.precision, iv, exact)) { ctx.verdict(claim, 'right'); return; }
   const approx = Boolean(factor.qualifier || v.qualifier || t.qualifier);
   if (approx && withinTolerance(factor.value, exact, ctx.config.approximateTolerance)) { ctx.verdict(claim, 'right'); return; }
   const expected = roundTo(exact, factor.precision);

@@ -7,6 +7,16 @@ type Row = [doc: string, form: string | null, stated?: number, before?: number, 
 
 const ROWS: Row[] = [
   ['Coverage: 40% → 55% (+15 points)\n', 'score', 15, 40, 55],
+  // From/to words, decimal commas and point units of other languages.
+  ['- Erros caíram de 6,5% para 2,5% (-4 pontos)\n', 'from-to-change', 4, 6.5, 2.5],
+  ['Abbruchquote: von 3,2% auf 2,0% (-1,2 Prozentpunkte)\n', 'from-to-change', 1.2, 3.2, 2],
+  ['La tasa subió de 40% a 52% (+12 puntos).\n', 'from-to-change', 12, 40, 52],
+  ['Конверсия выросла с 10% до 14% (+4 п.п.)\n', 'from-to-change', 4, 10, 14],
+  ['| Metric | Before | After | Note |\n|---|---|---|---|\n| Memory | 800 MB | 600 MB | -25% |\n', 'table', 25, 800, 600],
+  ['| Metric | Engine A | Engine B | Change |\n|---|---|---|---|\n| Reads | 2.0 | 3.0 | +50% |\n', 'table', 50, 2, 3],
+  ['| Item | March | April | Change |\n|---|---|---|---|\n| Cost | 1,000 | 900 | -10% |\n', 'table', 10, 1000, 900],
+  // Traps: a value, not a change, in a Result column; a range, not a from/to.
+  ['| Metric | Before | After | Result |\n|---|---|---|---|\n| Memory | 800 MB | 600 MB | 600 MB |\n', null],
   ['- Latency: 200ms → 150ms (-40ms)\n', 'arrow', 40, 200, 150],
   ['Conversion rose +25% (from 4.0% to 5.0%).\n', 'change-from-to', 25, 4, 5],
   ['Hit rate went from 60% to 84% (+24 points).\n', 'from-to-change', 24, 60, 84],

@@ -7,6 +7,15 @@ type Row = [doc: string, form: string | null, stated?: number, a?: number, b?: n
 
 const ROWS: Row[] = [
   ['- Startup: 3.6s → 0.1s (36x faster)\n', 'arrow', 36, 3.6, 0.1],
+  // Other languages, a clause before the factor, Note / Result columns, target bounds.
+  ['La latence est passée de 600 ms à 200 ms : l\'API est 3x plus rapide.\n', 'arrow', 3, 600, 200],
+  ['El tiempo bajó de 90 s a 30 s, 3x más rápido.\n', 'arrow', 3, 90, 30],
+  ['- 查询延迟从 300 毫秒降到 100 毫秒，提升 3 倍。\n', 'zh-arrow', 3, 300, 100],
+  ['| Measure | Before | After | Note |\n|---|---|---|---|\n| p95 | 400 ms | 100 ms | 4x faster |\n', 'table', 4, 400, 100],
+  ['| Metric | Target | Engine actual | Result |\n|---|---|---|---|\n| p99 | < 200 ms | 50 ms | ✅ 4x better |\n', 'table', 4, 200, 50],
+  ['| Stage | v1 (ms) | v2 (ms) | Speed-up |\n|---|---|---|---|\n| Load | 90 | 30 | 3.0x |\n', 'table', 3, 90, 30],
+  // Traps: no comparison word after the factor; a size.
+  ['De 10 a 20 servidores: 2x4 núcleos cada.\n', null],
   ['Requests now take from 900 ms to 300 ms — 3x faster.\n', 'arrow', 3, 900, 300],
   ['The bundle went 1.2 MB down to 400 KB (3x smaller).\n', 'arrow', 3, 1.2, 400],
   ['- Capacity: 5x increase (100 → 500 concurrent users)\n', 'factor-then-pair', 5, 100, 500],

@@ -7,6 +7,15 @@ type Row = [doc: string, form: string | null, stated?: number, n?: number, m?: n
 
 const ROWS: Row[] = [
   ['164/173 tests passing (96%)\n', 'ratio-then-percent', 96, 164, 173],
+  // Connectors and separators of other languages; dot thousands after them.
+  ['38 de 40 pedidos entregues, ou seja, 95%\n', 'ratio-then-percent', 95, 38, 40],
+  ['Cerramos 12 de 16 tareas (75%), es decir casi todas.\n', 'ratio-then-percent', 75, 12, 16],
+  ['- Erledigt: 9 von 12 Aufgaben (80%)\n', 'ratio-then-percent', 80, 9, 12],
+  ['Готово 14 из 20 тестов (70%).\n', 'ratio-then-percent', 70, 14, 20],
+  ['Réussis : 18 sur 24 scénarios (75 %)\n', 'ratio-then-percent', 75, 18, 24],
+  ['本周完成 8/10（80%）。\n', 'ratio-then-percent', 80, 8, 10],
+  ['Afectados 450 de 1.500 usuarios (30%).\n', 'ratio-then-percent', 30, 450, 1500],
+  ['Of 1.5 GB, 0.3/1.5 GB was cached (20%).\n', 'ratio-then-percent', 20, 0.3, 1.5],
   ['45 of 52 scenarios pass, i.e. 87%\n', 'ratio-then-percent', 87, 45, 52],
   ['**Coverage**: 95% (19/20)\n', 'percent-then-ratio', 95, 19, 20],
   ['Cobertura: 45/50 (90%)\n', 'ratio-then-percent', 90, 45, 50],

@@ -185,6 +185,7 @@ export const changeExtractor: ClaimExtractor = {
           const after = endpointQuantity(ma, 1, ca.offset, ctx.lines);
           if (!before || !after) continue;
           const c = changeOf(ctx, mc, cc.offset, after.unit ?? before.unit);
+          if (pair.result && !c?.quantity.sign) continue; // a `Result` cell without a sign may be a value
           const subject = row.cells[0] ? masked.slice(row.cells[0].range.offset, row.cells[0].range.endOffset).replace(/[|*_]/g, '').trim() : '';
           if (c) push(build(ctx, 'table', before, after, c, row.range, { table: true }, subject));
         }

@@ -10,7 +10,7 @@
  */
 import { ENDS_WITH_ARROW, HAS_ARROW, ORDINAL_BEFORE } from '../../grammar/change';
 import {
-  AGAINST_REFERENCE, APPROX, ARROW_FACTOR, CELL_FACTOR, FACTOR_SIGN, FACTOR_THEN_PAIR, HAS_FACTOR, LABELLED_PAIR, TABLE_SIDE, TRAILING_APPROX,
+  AGAINST_REFERENCE, APPROX, ARROW_FACTOR, CELL_FACTOR, FACTOR_SIGN, FACTOR_THEN_PAIR, HAS_FACTOR, LABELLED_PAIR, TABLE_SIDE, TRAILING_APPROX, ZH_FACTOR,
 } from '../../grammar/factor';
 import { decimals, parseNum } from '../numbers';
 import type { Quantity, Range } from '../schema';
@@ -73,7 +73,7 @@ export const factorExtractor: ClaimExtractor = {
     const masked = checkedText(ctx.doc, ctx.text);
     for (const line of linesWithOffsets(masked)) {
       if (!HAS_FACTOR.test(line.text)) continue;
-      for (const re of [AGAINST_REFERENCE, ARROW_FACTOR, LABELLED_PAIR, FACTOR_THEN_PAIR]) {
+      for (const re of [AGAINST_REFERENCE, ARROW_FACTOR, LABELLED_PAIR, FACTOR_THEN_PAIR, ZH_FACTOR]) {
         re.lastIndex = 0;
         for (const m of line.text.matchAll(re)) {
           const ix = m.indices!.groups!;
@@ -83,9 +83,12 @@ export const factorExtractor: ClaimExtractor = {
           if (re === ARROW_FACTOR && ENDS_WITH_ARROW.test(lead)) continue;
           if (re === FACTOR_THEN_PAIR && HAS_ARROW.test(m[0].slice(ix.t![1] - m.index!))) continue;
           const statement = ctx.lines.range(line.offset + m.index!, line.offset + m.index! + m[0].length);
-          const arrow = re === ARROW_FACTOR || re === FACTOR_THEN_PAIR;
-          const form = re === AGAINST_REFERENCE ? 'against-reference' : re === ARROW_FACTOR ? 'arrow' : re === LABELLED_PAIR ? 'labelled-pair' : 'factor-then-pair';
-          push(build(form, factorOf(ctx, m, line.offset), sideOf(ctx, m, 'v', line.offset), sideOf(ctx, m, 't', line.offset), statement, arrow ? ['before', 'after'] : ['value', 'reference']));
+          const arrow = re === ARROW_FACTOR || re === FACTOR_THEN_PAIR || re === ZH_FACTOR;
+          const form = re === AGAINST_REFERENCE ? 'against-reference' : re === ARROW_FACTOR ? 'arrow' : re === LABELLED_PAIR ? 'labelled-pair' : re === ZH_FACTOR ? 'zh-arrow' : 'factor-then-pair';
+          const c = build(form, factorOf(ctx, m, line.offset), sideOf(ctx, m, 'v', line.offset), sideOf(ctx, m, 't', line.offset), statement, arrow ? ['before', 'after'] : ['value', 'reference']);
+          // `提升 5 倍` may say "by 5 times" (6x) as well as "5 times": both readings stand.
+          if (re === ZH_FACTOR) c.data = { ...c.data, plusOne: true };
+          push(c);
         }
       }
     }

@@ -4,7 +4,7 @@
  * Achieved | Variance, Baseline | Phase 2 | Phase 2 Speedup).
  */
 import {
-  AFTER_HEADER, BEFORE_HEADER, CHANGE_HEADER, HEADER_NOISE, HEADER_WORD, PARENTHESIS,
+  AFTER_HEADER, BEFORE_HEADER, CHANGE_HEADER, HEADER_NOISE, HEADER_WORD, MONTH_ORDER, PARENTHESIS, RESULT_HEADER,
 } from '../../grammar/change';
 import { decimals, parseNum } from '../numbers';
 import type { LineIndex } from '../positions';
@@ -39,6 +39,8 @@ export interface ColumnPair {
   before: number;
   after: number;
   change: number;
+  /** The change column is a `Note` / `Result` column: only signed changes and factors count there. */
+  result?: boolean;
 }
 
 const words = (h: string): string[] => (h.replace(HEADER_NOISE, ' ').replace(PARENTHESIS, ' ').toLowerCase().match(HEADER_WORD) ?? []);
@@ -51,9 +53,18 @@ const words = (h: string): string[] => (h.replace(HEADER_NOISE, ' ').replace(PAR
  */
 export function columnPairs(t: Table): ColumnPair[] {
   const hw = t.header.map((h) => words(h.text));
-  const isChange = hw.map((w) => w.length > 0 && CHANGE_HEADER.test(w.join(' ')));
+  const isChange = hw.map((w, i) => w.length > 0 && (CHANGE_HEADER.test(w.join(' ')) || CHANGE_HEADER.test(t.header[i]!.text)));
   const isBefore = hw.map((w, i) => !isChange[i] && w.length > 0 && w.length <= 2 && BEFORE_HEADER.test(w[0]!));
-  const isAfter = hw.map((w, i) => !isChange[i] && w.length > 0 && w.length <= 2 && AFTER_HEADER.test(w[0]!));
+  // `Actual`, `Engine B actual`: the after column named first or last.
+  const isAfter = hw.map((w, i) => !isChange[i] && w.length > 0 && w.length <= 3 && (AFTER_HEADER.test(w[0]!) ? w.length <= 2 : w.length > 1 && AFTER_HEADER.test(w[w.length - 1]!)));
+  // A `Note` / `Result` column right of one before and one after column may hold the change (`3x faster`, `-33%`).
+  const last = hw.length - 1;
+  let result = -1;
+  if (last > 0 && !isChange[last] && hw[last]!.length === 1 && RESULT_HEADER.test(hw[last]![0]!)) {
+    const b = isBefore.slice(0, last).filter(Boolean).length;
+    const a = isAfter.slice(0, last).filter(Boolean).length;
+    if (b === 1 && a === 1) { isChange[last] = true; isAfter[last] = false; result = last; }
+  }
   const befores = isBefore.flatMap((b, i) => (b ? [i] : []));
   const afters = isAfter.flatMap((b, i) => (b ? [i] : []));
   const out: ColumnPair[] = [];
@@ -74,10 +85,14 @@ export function columnPairs(t: Table): ColumnPair[] {
       if (pair) out.push({ ...pair, change: c });
     }
   }
-  return out;
+  return out.map((p) => (p.change === result ? { ...p, result: true } : p));
 }
 
-/** `Phase 2 | Phase 3 | Improvement`, `v1 | v2 | Δ`: the one pair of headers left of the change column that differ only in a rising number. */
+/**
+ * `Phase 2 | Phase 3 | Improvement`, `v1 | v2 | Δ`, `Engine A | Engine B | Change`, `September |
+ * October | Change`: the one pair of headers left of the change column that differ only in a
+ * rising number, a rising letter, or months in calendar order.
+ */
 function numberedPair(hw: string[][], c: number): { before: number; after: number } | null {
   const found: { before: number; after: number }[] = [];
   for (let i = 1; i < c; i++) {
@@ -87,10 +102,18 @@ function numberedPair(hw: string[][], c: number): { before: number; after: numbe
       if (!a.length || a.length !== b.length) continue;
       const diff = a.flatMap((w, k) => (w === b[k] ? [] : [k]));
       if (diff.length !== 1) continue;
-      const x = Number(a[diff[0]!]!.replace(/^v/, ''));
-      const y = Number(b[diff[0]!]!.replace(/^v/, ''));
-      if (Number.isFinite(x) && Number.isFinite(y) && x < y) found.push({ before: i, after: j });
+      const [x, y] = [a[diff[0]!]!, b[diff[0]!]!].map(rank);
+      if (x !== null && y !== null && x < y) found.push({ before: i, after: j });
     }
   }
   return found.length === 1 ? found[0]! : null;
+}
+
+/** The order of a header word that varies between endpoint columns: `2`, `v2.9`, `b`, `october`. */
+function rank(w: string): number | null {
+  const n = Number(w.replace(/^v/, ''));
+  if (w !== '' && Number.isFinite(n)) return n;
+  if (w.length === 1 && w >= 'a' && w <= 'h') return w.charCodeAt(0);
+  const m = MONTH_ORDER.get(w);
+  return m === undefined ? null : m;
 }

@@ -11,7 +11,7 @@
  */
 import {
   CELL_WORDS, CLOSES_LATER, CLOSES_SOON, COMPLEMENT, COMPLETION_AFTER, COMPLETION_BEFORE, COMPLETION_HEADER_EXCLUDED, DIGIT,
-  LEAD_SEPARATORS, LETTER_OR_DIGIT, NOT_COMPLETION, NOT_SHARE_HEADER, NOT_THE_SHARE, ORDINAL_BEFORE, OTHER_MEASURE,
+  LEAD_SEPARATORS, LETTER_OR_DIGIT, NOT_COMPLETION, NOT_SHARE_HEADER, NOT_THE_SHARE, OPENS, ORDINAL_BEFORE, OTHER_MEASURE,
   PERCENT_THEN_RATIO, RATIO_THEN_PERCENT, SHARE_HEADER, TRAILING_LABEL_PUNCT, TRAILING_MARKUP,
 } from '../../grammar/ratio';
 import type { NumberToken, Quantity } from '../schema';
@@ -71,7 +71,7 @@ export const ratioExtractor: ClaimExtractor = {
         const between = masked.slice(r.range.endOffset, next.range.offset);
         if (RATIO_THEN_PERCENT.test(between)) {
           const after = masked.slice(next.range.endOffset, Math.min(next.range.endOffset + 80, ctx.lines.lineEnd(next.range.line - 1)));
-          const closes = between.includes('(') ? CLOSES_SOON.test(after) : true;
+          const closes = OPENS.test(between) ? CLOSES_SOON.test(after) : true;
           if (closes && !NOT_THE_SHARE.test(after)) {
             const c = ratioClaim(ctx, 'ratio-then-percent', r, next, between + after.slice(0, 40));
             if (c) out.push(c);
@@ -83,7 +83,7 @@ export const ratioExtractor: ClaimExtractor = {
       if (prev && prev.kind === 'percent' && prev.block === r.block && prev.range.line === r.range.line) {
         const between = masked.slice(prev.range.endOffset, r.range.offset);
         const after = masked.slice(r.range.endOffset, Math.min(r.range.endOffset + 80, ctx.lines.lineEnd(r.range.line - 1)));
-        const closes = between.includes('(') ? CLOSES_LATER.test(after) : true;
+        const closes = OPENS.test(between) ? CLOSES_LATER.test(after) : true;
         if (PERCENT_THEN_RATIO.test(between) && !OTHER_MEASURE.test(between) && closes) {
           const c = ratioClaim(ctx, 'percent-then-ratio', r, prev, between + after.slice(0, 60));
           if (c) out.push(c);

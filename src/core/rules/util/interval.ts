@@ -28,7 +28,7 @@ export function over(a: Interval, b: Interval, f: (x: number, y: number) => numb
 }
 
 /** Whether a value written with `precision` decimals (rounded or truncated) can be a value of `iv`. */
-export function writtenWithin(written: number, precision: number, iv: Interval): boolean {
+export function writtenWithin(written: number, precision: number, iv: Interval, truncatedOnly?: number): boolean {
   if (!Number.isFinite(iv.lo)) return false;
   const step = 10 ** -precision;
   const eps = 1e-9 * Math.max(1, Math.abs(written));
@@ -36,7 +36,11 @@ export function writtenWithin(written: number, precision: number, iv: Interval):
   if (iv.hi >= written - step / 2 - eps && iv.lo < written + step / 2 - eps) return true;
   const tl = written >= 0 ? written : written - step;
   const th = written >= 0 ? written + step : written;
-  if (iv.hi >= tl - eps && iv.lo < th - eps) return true;
+  // With `truncatedOnly`, truncation applies to that exact value, not to every value the rounding allows
+  // (`120 ms → 40 ms` is 2.95–3.05x: `3x`, not a truncated `2x`).
+  const t = truncatedOnly === undefined ? iv : { lo: truncatedOnly, hi: truncatedOnly };
+  // Toward zero: [written, written + step) when positive, (written − step, written] when negative.
+  if (written >= 0 ? t.hi >= tl - eps && t.lo < th - eps : t.hi > tl + eps && t.lo <= th + eps) return true;
   return agreesAtPrecision(written, (iv.lo + iv.hi) / 2, precision);
 }
 
