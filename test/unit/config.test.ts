@@ -32,9 +32,9 @@ describe('configuration', () => {
 
   it('statusWords extend the vocabulary', async () => {
     const { check } = await import('../../src/core/index');
-    const text = '# Plan\n\n**Status**: Livré\n';
+    const text = '# Plan\n\n**Status**: Consegnato\n';
     assert.equal(check(text, { today: '2026-11-22' }).doc.status, null);
-    const { config } = parseConfig({ statusWords: { done: ['Livré'] } });
+    const { config } = parseConfig({ statusWords: { done: ['Consegnato'] } });
     assert.equal(check(text, { today: '2026-11-22', config }).doc.status?.value, 'done');
   });
 

@@ -22,16 +22,19 @@ export const FIGURE_LEAD = /^[\s~≈*_]*$/;
 
 /** `# Phase 2: 90% COMPLETE` — a title that states its progress. */
 export const TITLE_PROGRESS = /(?<![\d.])(\d+(?:\.\d+)?)\s?%\s{0,3}(?:complete|completion|done|completo|completa|concluído)(?![\p{L}])/iu;
-const OVERALL_WORD = /\b(?:overall|current\s+status|project\s+(?:completion|progress))\b/gi;
-const PROGRESS_WORD = /complet|progress/i;
+const OVERALL_WORD = /(?<![\p{L}])(?:overall|current\s+status|project\s+(?:completion|progress)|globale?|gesamt(?:fortschritt)?|geral|general|общий|общая|总体|整体|全体)(?![\p{L}])/giu;
+const PROGRESS_WORD = /complet|progress|avancement|fortschritt|progreso|conclus|прогресс|готовност|进度|完成度|進捗/iu;
+/** A progress word right before the overall word (`Progression globale :`, `Progresso geral:`). */
+const PROGRESS_BEFORE_OVERALL = /(?:complet|progress|avancement|fortschritt|progreso|conclus|прогресс|готовност|进度|完成度|進捗)\p{L}{0,6}\s{0,3}$/iu;
 const DONE_AFTER = /^\s{0,3}(?:complete|done)\b/i;
 const PERCENT_FIGURE = /(?<![\d.])(\d+(?:\.\d+)?)\s?%/;
 const DIGIT = /\d/;
 
 /**
- * `## OVERALL PROJECT COMPLETION: 85%`, `### Current Status: 60% Complete`: the figure of a
- * heading that states the overall progress — the first percentage after an overall word, with
- * a progress word between them or a done word after it.
+ * `## OVERALL PROJECT COMPLETION: 85%`, `### Current Status: 60% Complete`, `## Progression
+ * globale : 75 %`: the figure of a heading that states the overall progress — the first
+ * percentage after an overall word, with a progress word between them, right before the
+ * overall word, or a done word after the figure.
  */
 export function overallHeadingFigure(title: string): number | null {
   const m = PERCENT_FIGURE.exec(title);
@@ -42,7 +45,8 @@ export function overallHeadingFigure(title: string): number | null {
   const last = words[words.length - 1]!;
   const between = before.slice(last.index!);
   if (DIGIT.test(between)) return null;
-  return PROGRESS_WORD.test(between) || DONE_AFTER.test(title.slice(m.index + m[0].length)) ? Number(m[1]) : null;
+  const progressBefore = PROGRESS_BEFORE_OVERALL.test(before.slice(Math.max(0, last.index! - 20), last.index));
+  return PROGRESS_WORD.test(between) || progressBefore || DONE_AFTER.test(title.slice(m.index + m[0].length)) ? Number(m[1]) : null;
 }
 
 /** A list item that names one phase of the work: `Phase 1 (CI): ✅ 100%`, `✅ **Fase 2:** 50%`. */
@@ -78,4 +82,24 @@ export const BREAKDOWN_TOTAL = /^[\s*_#>-]{0,6}(?:total|overall|gesamt|итог�
 /** A key or header reduced to its measure: lower-cased, scope words, marks and emphasis removed. */
 export function measureOf(label: string): string {
   return label.toLowerCase().replace(SCOPE_WORDS, ' ').replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+}
+
+/** The generic progress measures of a column (`Progress`, `Completion`, `Fortschritt`). */
+const GENERIC_MEASURE = /^(?:progress|completion|complete|% complete|done|avance|progreso|progresso|fortschritt|avancement|progression|прогресс|进度|完成度)$/u;
+
+/**
+ * Whether a headline key measures what a progress column reports: the same measure
+ * (`Readiness` ↔ `Readiness`), or a scoped key that ends with the column's generic measure
+ * (`Overall OKR progress` ↔ `Progress`: the key names what the rows are).
+ */
+export function measureMatches(key: string, header: string): boolean {
+  const k = measureOf(key);
+  const h = measureOf(header);
+  if (k === h) return true;
+  if (!GENERIC_MEASURE.test(h)) return false;
+  SCOPE_WORDS.lastIndex = 0;
+  const scoped = SCOPE_WORDS.test(key);
+  SCOPE_WORDS.lastIndex = 0;
+  const words = k.split(' ');
+  return scoped && words.length === 2 && words[1] === h;
 }

@@ -5,40 +5,21 @@
  */
 import { mojibakeOf } from './mojibake';
 import type { StatusValue } from './schema';
+import { LANGUAGES, PROGRESS_DONE_WORDS, STATUS_MARKS, STATUS_WORDS_BY_LANGUAGE, type StatusKey, type StatusWords } from '../grammar/status-words';
 
-export const DEFAULT_STATUS_WORDS: Readonly<Record<Exclude<StatusValue, 'unknown'>, readonly string[]>> = {
-  done: [
-    'complete', 'completed', 'completed early', 'done', 'shipped', 'finished', 'delivered', 'closed',
-    'resolved', 'implemented',
-    'terminé', 'terminée', 'completado', 'completada', 'concluído', 'concluido', 'hoàn thành',
-    '完成', '已完成', '완료', '完了', 'завершено', 'выполнено', 'готово',
-    '✅', '✔️', '✔', '☑️', '☑', '🟢', '[x]',
-  ],
-  'in-progress': [
-    'in progress', 'in-progress', 'ongoing', 'wip', 'work in progress', 'underway',
-    'partially complete', 'partial', 'partially', 'in review', 'in development', 'in testing',
-    'incomplete', 'not complete', 'not completed', 'not done',
-    'en cours', 'en progreso', 'em andamento', 'em progresso', 'đang thực hiện', '进行中', '진행 중', '진행중',
-    '進行中', 'в процессе', 'в работе',
-    'em desenvolvimento', 'en desarrollo', 'en développement', 'in entwicklung', 'in bearbeitung', 'в разработке', '开发中', '開発中',
-    '🚧', '🟡', '⏳', '🔄', '🏗️', '🔨', '🔶',
-  ],
-  planned: [
-    'planned', 'to do', 'todo', 'to-do', 'tbd', 'not started', 'pending', 'scheduled', 'backlog',
-    'upcoming', 'projected', 'proposed', 'queued', 'on hold',
-    'prévu', 'planifié', 'planificado', 'pendiente', 'planejado', 'pendente', '计划', '待办', '未开始', '예정', '未着手',
-    'запланировано',
-    '📋', '📅', '🔲', '⬜', '⬜️', '☐', '[ ]', '⏸️', '⏸',
-  ],
-  blocked: [
-    'blocked', 'failed', 'failing', 'broken', 'bloqué', 'bloqueado', '阻塞', '차단',
-    '❌', '🔴', '⛔', '🛑', '🚫',
-  ],
-  'at-risk': [
-    'at risk', 'at-risk', 'delayed', 'behind schedule', 'overdue', 'slipping',
-    '⚠️', '⚠', '🟠',
-  ],
-};
+/** Every language's words and the marks, merged: `grammar/status-words.ts` holds them per language. */
+export const DEFAULT_STATUS_WORDS: Readonly<Record<Exclude<StatusValue, 'unknown'>, readonly string[]>> = mergeWords([
+  ...LANGUAGES.map((l) => STATUS_WORDS_BY_LANGUAGE[l]),
+  STATUS_MARKS,
+]);
+
+function mergeWords(blocks: readonly StatusWords[]): Record<StatusKey, readonly string[]> {
+  const out: Record<StatusKey, string[]> = { done: [], 'in-progress': [], planned: [], blocked: [], 'at-risk': [] };
+  for (const block of blocks) for (const [value, words] of Object.entries(block)) for (const w of words ?? []) if (!out[value as StatusKey].includes(w)) out[value as StatusKey].push(w);
+  return out;
+}
+
+const PROGRESS_DONE = new Set(PROGRESS_DONE_WORDS);
 
 /**
  * Open statuses in other languages (planned, in progress, blocked, at risk, and negated "done"
@@ -155,8 +136,8 @@ export class StatusVocabulary {
       const token = m[0];
       const value = this.lookup(token);
       if (!value) continue;
-      // `40% complete` is progress, not completion.
-      if (value === 'done' && /^complete/i.test(token)) {
+      // `40% complete`, `80 % concluído` is progress, not completion.
+      if (value === 'done' && PROGRESS_DONE.has(token.toLowerCase())) {
         const before = text.slice(Math.max(0, m.index - 12), m.index);
         const pct = /(?<!\d)(\d+(?:\.\d+)?)\s*%\s*$/.exec(before);
         if (pct && Number(pct[1]) < 100) return { value: 'in-progress', index: m.index, length: token.length, text: token };

@@ -20,6 +20,7 @@ export const headlineMismatch: Rule = {
       else if (claim.form === 'phase-mean' || claim.form === 'column-mean') compareWithMean(ctx, claim);
       else if (claim.form === 'task-count') compareWithChecklist(ctx, claim);
       else if (claim.form === 'unit-count') compareWithRows(ctx, claim);
+      else if (claim.form === 'checklist-share') compareWithShare(ctx, claim);
       else ctx.verdict(claim, 'unchecked', `no comparison for the form "${claim.form}"`);
     }
   },
@@ -149,5 +150,21 @@ function compareWithRows(ctx: RuleContext, claim: Claim): void {
     ],
     detail: `Counting the rows of the table whose status says done: ${done.length} of ${total}.`,
     fix: { title: `Change to ${done.length} of ${total}`, edits: [{ range: q.range, text: String(done.length) }, ...percentEdit(claim, done.length, total)] },
+  });
+}
+
+function compareWithShare(ctx: RuleContext, claim: Claim): void {
+  const q = claim.stated!;
+  const scope = role(claim, 'checklist')[0]!.quantity!;
+  const of = scope.of ?? 0;
+  const share = (scope.value / of) * 100;
+  if (agrees(q, share, ctx.config.approximateTolerance, true)) { ctx.verdict(claim, 'right'); return; }
+  ctx.report({
+    claim,
+    range: claim.range,
+    message: `Unexpected ${claim.subject} ${claim.data.shown}, expected ${pct(share, q.precision)}: the document's checklist has ${scope.value} of ${of} boxes ticked = ${exact(share)}.`,
+    related: role(claim, 'done').slice(0, 20).map((t) => ({ range: t.range, message: `Done: ${t.label}` })),
+    detail: `Nothing else in the document computes the headline (no weighted table, phase list or progress column); its ${of} task boxes show ${scope.value} ticked, ${of - scope.value} open.`,
+    fix: fixFor(claim, share),
   });
 }

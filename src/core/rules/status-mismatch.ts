@@ -16,7 +16,7 @@ export const statusMismatch: Rule = {
     for (const claim of ctx.claims('status')) {
       if (claim.unchecked) { ctx.verdict(claim, 'unchecked', claim.unchecked); continue; }
       if (claim.form === 'table-row') checkRow(ctx, claim);
-      else if (claim.form === 'section') checkSection(ctx, claim);
+      else if (claim.form === 'section' || claim.form === 'document-checklist') checkSection(ctx, claim);
       else if (claim.form === 'document') checkDocument(ctx, claim);
       else ctx.verdict(claim, 'unchecked', `no comparison for the form "${claim.form}"`);
     }
@@ -60,12 +60,13 @@ function checkSection(ctx: RuleContext, claim: Claim): void {
       ctx.verdict(claim, open ? 'unchecked' : 'right', open ? 'the open boxes are later work (next steps, optional, deferred)' : undefined);
       return;
     }
+    const what = claim.form === 'section' ? 'section' : 'document';
     ctx.report({
       claim,
       range: claim.range,
       message: `Unexpected status "${shown}" with ${open} of ${total} task${total === 1 ? '' : 's'} unchecked, expected in progress: "${claim.subject}" is marked done but its checklist is not.`,
       related: counted.slice(0, 20).map((t) => ({ range: t.range, message: `Open: ${t.label}` })),
-      detail: `The section's checklist shows ${total - open} of ${total} boxes ticked; a finished section has every box ticked (or its open items moved to a follow-up list).`,
+      detail: `The ${what}'s checklist shows ${total - open} of ${total} boxes ticked; a finished ${what} has every box ticked (or its open items moved to a follow-up list).`,
     });
   } else if (claim.status!.value === 'planned' && open === 0 && total >= 2) {
     ctx.report({

@@ -1,7 +1,7 @@
 /** Progress wordings: each row is a tiny document and the progress claim the model reads from it. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/model/analyze';
-import { HEADLINE_KEY, measureOf, NOT_PROGRESS_KEY, overallHeadingFigure, TARGET_VALUE } from '../../../src/core/grammar/progress';
+import { HEADLINE_KEY, measureMatches, measureOf, NOT_PROGRESS_KEY, overallHeadingFigure, TARGET_VALUE } from '../../../src/core/grammar/progress';
 
 interface Row { name: string; text: string; form?: string; stated?: number; of?: number; evidence?: Record<string, number>; unchecked?: RegExp; none?: boolean }
 
@@ -25,6 +25,19 @@ const ROWS: Row[] = [
   { name: 'a count of tasks kept elsewhere is unchecked', text: `# P\n\n**Progress:** 60% (12/20 tasks complete)\n\n${boxes(1, 1)}\n`, form: 'task-count', unchecked: /no checklist of 20 boxes/ },
   { name: 'phase count against the phase table', text: `# P\n\n**Progress:** 2/3 phases complete\n\n| Phase | Status |\n|---|---|\n| One | ✅ Done |\n| Two | ✅ Done |\n| Three | Planned |\n`, form: 'unit-count', stated: 2, of: 3, evidence: { done: 2, 'not-done': 1 } },
   { name: 'a status field stating progress', text: `# P\n\n**Status:** 90% complete\n\n| Phase | Weight | Completion |\n|---|---|---|\n| A | 50% | 100% |\n| B | 50% | 80% |\n`, form: 'weighted', stated: 90 },
+  // The one overall headline against the document's checklist, when nothing else computes it.
+  { name: 'French overall heading against the checklist', text: `# P\n\n## Progression globale : 75 %\n\n## Tâches\n\n${boxes(6, 4)}\n`, form: 'checklist-share', stated: 75, evidence: { checklist: 1, done: 6 } },
+  { name: 'Overall Progress field against the checklist', text: `# P\n\n**Overall Progress:** 50%\n\n## Tasks\n\n${boxes(5, 5)}\n`, form: 'checklist-share', stated: 50 },
+  { name: 'Portuguese overall heading (Progresso geral)', text: `# P\n\n## Progresso geral: 40%\n\n## Tarefas\n\n${boxes(4, 6)}\n`, form: 'checklist-share', stated: 40 },
+  { name: 'German Gesamtfortschritt field against the checklist', text: `# P\n\n**Gesamtfortschritt:** 30%\n\n## Aufgaben\n\n${boxes(3, 7)}\n`, form: 'checklist-share', stated: 30 },
+  { name: 'a short checklist is no breakdown', text: `# P\n\n**Overall Progress:** 50%\n\n${boxes(2, 3)}\n`, none: true },
+  { name: 'a checklist nobody ticks is no breakdown', text: `# P\n\n**Overall Progress:** 50%\n\n${boxes(0, 10)}\n`, none: true },
+  { name: 'next steps in the checklist make the scope uncertain', text: `# P\n\n**Overall Progress:** 50%\n\n## Tasks\n\n${boxes(5, 3)}\n\n## Next steps\n\n${boxes(0, 2)}\n`, form: 'checklist-share', unchecked: /later work/ },
+  { name: 'a progress column computes the headline, not the checklist', text: `# P\n\n**Overall Progress:** 50%\n\n| Item | Status | Progress |\n|---|---|---|\n| A | x | 50% |\n\n${boxes(5, 5)}\n`, none: true },
+  // A scoped key that names what the rows are pairs with the generic Progress column.
+  { name: 'Overall OKR progress pairs with a Progress column', text: `# P\n\n**Overall OKR progress:** 60%\n\n${table('Progress', [['O1', '80%'], ['O2', '40%'], ['O3', '60%']])}\n`, form: 'column-mean', stated: 60, evidence: { part: 3 } },
+  { name: 'Overall epic progress pairs with a Progress column', text: `# P\n\n**Overall epic progress:** 70%\n\n${table('Progress', [['E1', '100%'], ['E2', '40%'], ['E3', '70%']])}\n`, form: 'column-mean', stated: 70 },
+  { name: 'an unscoped key of another measure does not pair', text: `# P\n\n**Test progress:** 70%\n\n${table('Progress', [['E1', '100%'], ['E2', '40%'], ['E3', '70%']])}\n`, none: true },
   { name: 'title progress (level 1)', text: `# Phase 2: 90% COMPLETE\n\n- Phase 2a: 100%\n- Phase 2b: 80%\n`, form: 'phase-mean', stated: 90 },
 ];
 
@@ -51,5 +64,11 @@ describe('grammar: progress claims', () => {
     assert.equal(overallHeadingFigure('Current Status: 60% Complete'), 60);
     assert.equal(overallHeadingFigure('OVERALL PROJECT COMPLETION: 85%'), 85);
     assert.equal(overallHeadingFigure('Phase 3: 60% Complete'), null);
+    assert.equal(overallHeadingFigure('Progression globale : 75 %'), 75);
+    assert.equal(overallHeadingFigure('Progresso geral: 40%'), 40);
+    assert.equal(overallHeadingFigure('Global rollout: 40%'), null);
+    assert.ok(measureMatches('Overall OKR progress', 'Progress'));
+    assert.ok(!measureMatches('Test progress', 'Progress'));
+    assert.ok(!measureMatches('Overall OKR progress', 'Pass rate'));
   });
 });

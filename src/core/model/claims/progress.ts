@@ -12,15 +12,17 @@
  *   box, `percent` (a percentage that moves with the count), `denominator`, `part` per line of
  *   the document's own breakdown (`Phase 1 … (10/10)`) when its totals confirm the checklist.
  * - `unit-count`: `done` / `not-done` per row of the table the count counts, `table`.
+ * - `checklist-share`: `checklist` (ticked of all boxes of the document), `done` per ticked box:
+ *   the one overall headline of a document that has no other breakdown.
  */
 import { cellBlocks, parseCell, readWeightedTable, type CellNumber, type WeightedTable } from '../cells';
 import type { Block, Field, NumberToken, Quantity, Range, StatusDoc, Table } from '../schema';
 import {
-  ARROW, BREAKDOWN_TOTAL, DONE_AFTER_COUNT, FIGURE_LEAD, HEADLINE_KEY, measureOf, NAME_END, NOT_PROGRESS_KEY, overallHeadingFigure,
+  ARROW, BREAKDOWN_TOTAL, DONE_AFTER_COUNT, FIGURE_LEAD, HEADLINE_KEY, measureMatches, measureOf, NAME_END, NOT_PROGRESS_KEY, overallHeadingFigure,
   PAREN_PERCENT_AFTER, PERCENT_BEFORE, PHASE_ITEM, PROGRESS_HEADER, STATUS_KEY, STATUS_PROGRESS_VALUE, TARGET_VALUE,
   TASK_CLAIM, TASK_CONTEXT, TITLE_PROGRESS, UNIT_CLAIM, UNIT_COUNT_KEY,
 } from '../../grammar/progress';
-import { classifyStatus } from '../../grammar/status';
+import { classifyStatus, LATER_WORK } from '../../grammar/status';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 
 export const progressExtractor: ClaimExtractor = {
@@ -30,20 +32,27 @@ export const progressExtractor: ClaimExtractor = {
     const cells = cellBlocks(ctx.doc);
     const weighted = computingTable(ctx, cells);
     const column = weighted ? null : columnBreakdown(ctx, cells);
-    for (const h of headlines(ctx)) {
+    const all = headlines(ctx);
+    const shareCandidates = weighted || column || hasProgressColumn(ctx) ? [] : all.filter((h) => h.canonical && (h.documentLevel || (h.field === null && ctx.doc.sections[h.section!]!.level === 2)));
+    for (const h of all) {
       if (!h.canonical) {
-        if (column && h.field && h.documentLevel && measureOf(h.field.key) === column.measure) out.push(headlineClaim(ctx, h, 'column-mean', column.parts, { header: column.header }));
+        if (column && h.field && h.documentLevel && measureMatches(h.field.key, column.header)) out.push(headlineClaim(ctx, h, 'column-mean', column.parts, { header: column.header }));
         continue;
       }
       const phases = h.field ? phaseListAfterField(ctx, h.field) : h.section !== null ? phaseListIn(ctx, h.section) : null;
       if (phases) out.push(headlineClaim(ctx, h, 'phase-mean', phases.map((p) => evidence('part', p.name, p.token.range, { quantity: quantity(ctx, p.token) }))));
       else if (weighted) out.push(headlineClaim(ctx, h, 'weighted', weightedEvidence(weighted)));
-      else if (column && h.field && h.documentLevel && measureOf(h.field.key) === column.measure) {
+      else if (column && h.field && h.documentLevel && measureMatches(h.field.key, column.header)) {
         out.push(headlineClaim(ctx, h, 'column-mean', column.parts, { header: column.header }));
+      } else if (shareCandidates.length === 1 && shareCandidates[0] === h) {
+        const share = checklistShare(ctx, h);
+        if (share) out.push(share);
       }
     }
-    out.push(...taskCounts(ctx), ...unitCounts(ctx));
-    return out;
+    const counts = [...taskCounts(ctx), ...unitCounts(ctx)];
+    // `82% (56/68 itens)`: the count of the same line is compared with the checklist already.
+    const countLines = new Set(counts.map((c) => c.range.line));
+    return [...out.filter((c) => c.form !== 'checklist-share' || !countLines.has(c.range.line)), ...counts];
   },
 };
 
@@ -225,6 +234,34 @@ function columnBreakdown(ctx: ExtractContext, cells: Map<string, Block>): { meas
     else found.push({ measure: '', header: '', parts: [] }); // a progress column we cannot read makes the pairing ambiguous
   }
   return found.length === 1 && found[0]!.measure ? found[0]! : null;
+}
+
+/** Whether a table of the document reports progress per row: the headline may be computed from it. */
+function hasProgressColumn(ctx: ExtractContext): boolean {
+  return ctx.doc.tables.some((t) => t.columns.includes('completion') || t.header.some((h, c) => c > 0 && PROGRESS_HEADER.test(h.text)));
+}
+
+/**
+ * The document's one overall headline against its checklist when nothing else computes it
+ * (no weighted table, no phase list, no progress column): ticked boxes / all boxes. Only a
+ * checklist of 8 or more boxes, some ticked and some open; boxes of later work (`Next steps`)
+ * make the scope uncertain.
+ */
+function checklistShare(ctx: ExtractContext, h: Headline): ClaimDraft | null {
+  const { doc } = ctx;
+  const { done, total } = doc.checklist;
+  if (total < 8 || done === 0 || done === total) return null;
+  const later = doc.tasks.some((t) => {
+    for (let s = t.section; s !== null; s = doc.sections[s]!.parent) if (LATER_WORK.test(doc.sections[s]!.title)) return true;
+    return false;
+  });
+  const claim = headlineClaim(ctx, h, 'checklist-share', [
+    evidence('checklist', 'the document', doc.sections[0]?.headingRange ?? h.statement, {
+      quantity: { value: done, of: total, unit: 'tasks', qualifier: null, sign: null, precision: 0, text: `${done}/${total}`, range: h.statement },
+    }),
+    ...doc.tasks.filter((t) => t.checked).slice(0, 30).map((t) => evidence('done', t.text.slice(0, 60), t.boxRange)),
+  ]);
+  return later ? { ...claim, unchecked: 'the checklist holds later work (next steps, follow-ups): which boxes the headline counts is uncertain' } : claim;
 }
 
 // ------------------------------------------------------------------ `Finished 5 of 8 tasks`, `82% (56/68 itens)`

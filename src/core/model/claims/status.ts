@@ -9,6 +9,8 @@
  *   of their own left out), `later` per open box that is later work (`Next steps`, optional).
  * - `document`: the document's own status (its Status field in the head) — `progress` (the
  *   headline progress of the head).
+ * - `document-checklist`: the same Status field — `done`, `open`, `later` per box of the
+ *   sections without a status of their own, later work and condition lists left out.
  */
 import { cellBlocks, parseCell } from '../cells';
 import type { Range, Section, StatusMention, TaskItem } from '../schema';
@@ -168,12 +170,13 @@ function documentStatus(ctx: ExtractContext): ClaimDraft[] {
   const field = statusFields[0]!;
   const m = mark(ctx, ctx.text.slice(field.valueRange.offset, field.valueRange.endOffset), field.valueRange.offset);
   if (!m || m.value !== 'done') return [];
+  const out = documentChecklist(ctx, m, field);
   const progress = fields.filter((f) => f.name === 'overall-progress' && HEADLINE_KEY.test(f.key) && !NOT_PROGRESS_KEY.test(f.key) && !TARGET_VALUE.test(f.value));
   // One headline with one figure (`75% → 95%` or `80–90%` is not one figure).
   const percents = progress.flatMap((f) => doc.numbers.filter((n) => n.kind === 'percent' && n.range.offset >= f.valueRange.offset && n.range.endOffset <= f.valueRange.endOffset));
-  if (percents.length !== 1 || progress.length !== 1) return [];
+  if (percents.length !== 1 || progress.length !== 1) return out;
   const p = percents[0]!;
-  return [draft('status', 'document', {
+  return [...out, draft('status', 'document', {
     subject: doc.title ?? 'the document',
     range: m.range,
     statement: ctx.lines.range(field.keyRange.offset, field.valueRange.endOffset),
@@ -181,6 +184,38 @@ function documentStatus(ctx: ExtractContext): ClaimDraft[] {
     evidence: [evidence('progress', progress[0]!.key, p.range, {
       quantity: { value: p.value, of: null, unit: '%', qualifier: p.qualifier, sign: null, precision: p.precision, text: p.text, range: p.range },
     })],
+    data: { shown: label(m.text) },
+    section: field.section,
+  })];
+}
+
+/**
+ * The task boxes a done document leaves open: those of its sections that have no status of
+ * their own (a section with one is a claim of its own), that are not later work (`Next steps`,
+ * `Follow-ups`) and do not list conditions (`Acceptance criteria`, `How to verify`).
+ */
+function documentChecklist(ctx: ExtractContext, m: Marked, field: { section: number | null; keyRange: Range; valueRange: Range }): ClaimDraft[] {
+  const { doc } = ctx;
+  const statuses = new Map<number, boolean>();
+  const excluded = (index: number | null): boolean => {
+    if (index === null) return false;
+    const known = statuses.get(index);
+    if (known !== undefined) return known;
+    const s = doc.sections[index]!;
+    if (s.level === 1) return false; // the title names the document (`Export v2`), it is not later work
+    const own = (sectionStatus(ctx, s) !== null || (s.status !== null && s.status.value !== 'unknown'));
+    const result = own || LATER_WORK.test(s.title) || CONDITIONS.test(s.title) || excluded(s.parent);
+    statuses.set(index, result);
+    return result;
+  };
+  const tasks = doc.tasks.filter((t) => t.section !== null && doc.sections[t.section]!.level > 1 && !excluded(t.section));
+  if (tasks.length < 3 || tasks.every((t) => t.checked)) return [];
+  return [draft('status', 'document-checklist', {
+    subject: doc.title ?? 'the document',
+    range: m.range,
+    statement: ctx.lines.range(field.keyRange.offset, field.valueRange.endOffset),
+    status: mention(m),
+    evidence: tasks.map((t) => evidence(t.checked ? 'done' : LATER_WORK.test(firstLine(t.text)) ? 'later' : 'open', t.text.slice(0, 80), t.boxRange)),
     data: { shown: label(m.text) },
     section: field.section,
   })];
