@@ -181,6 +181,8 @@ export function readWeightedTable(ctx: HasLines, table: Table, cells: Map<string
       rows.push({ row: r, name: table.rows[r]!.cells[0]?.text || `row ${r + 1}`, weight: wc, completion: cc, contribution, computed, completionPct });
     }
     if (!ok) continue;
+    // A completion outside 0–100% is an error of its own (percent-range): nothing is computed from it.
+    if (rows.some((x) => !Number.isNaN(x.completionPct) && (x.completionPct > 100 || x.completionPct < 0)) && (!rows[0]!.contribution || rows[0]!.contribution.kind === 'percent')) return null;
     if (k > 0) {
       const agree = rows.filter((x) => agreesAtPrecision(x.contribution!.value, x.computed, x.contribution!.precision)).length;
       // A different formula (or a different column): most rows must follow weight × completion.

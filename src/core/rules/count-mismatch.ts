@@ -17,6 +17,7 @@ export const countMismatch: Rule = {
   fixable: true,
   run(ctx) {
     const tolerance = ctx.config.approximateTolerance;
+    const parents = ctx.claims('count').filter((c) => c.data.what === 'sub-sections' && c.stated);
     for (const claim of ctx.claims('count')) {
       if (claim.unchecked) { ctx.verdict(claim, 'unchecked', claim.unchecked); continue; }
       const stated = claim.stated;
@@ -27,10 +28,25 @@ export const countMismatch: Rule = {
       if (stated.qualifier === '~' || stated.qualifier === '≈') { ctx.verdict(claim, 'unchecked', 'an approximate count'); continue; }
       const doubt = claim.data.doubt;
       if (typeof doubt === 'string' && doubt) { ctx.verdict(claim, 'unchecked', doubt); continue; }
-      report(ctx, claim, count);
+      report(ctx, claim, count, carried(parents, claim, count));
     }
   },
 };
+
+/**
+ * A heading over sub-sections whose count is the sum of their stated counts (not of their
+ * items) moves with a sub-section's corrected count: one error, one fix, no finding left behind.
+ */
+function carried(parents: readonly Claim[], child: Claim, count: number): { claim: Claim; value: number } | null {
+  for (const parent of parents) {
+    const part = parent.evidence.find((e) => e.range.offset <= child.range.offset && child.range.endOffset <= e.range.endOffset);
+    if (!part) continue;
+    const stated = parent.stated!;
+    if (stated.qualifier || stated.value === countOf(parent) || !alsoOf(parent).includes(stated.value)) return null;
+    return { claim: parent, value: stated.value + count - child.stated!.value };
+  }
+  return null;
+}
 
 function countOf(claim: Claim): number {
   return claim.evidence.reduce((a, e) => a + (e.quantity?.value ?? 1), 0);
@@ -65,7 +81,7 @@ function describe(claim: Claim, count: number): string {
   }
 }
 
-function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number): void {
+function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number, carry: { claim: Claim; value: number } | null = null): void {
   const stated = claim.stated!;
   const what = describe(claim, count);
   const unit = stated.unit && stated.unit !== 'total' ? ` ${stated.unit}` : '';
@@ -78,6 +94,11 @@ function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number): v
     related: claim.evidence.slice(0, 30).map((e, i) => ({ range: e.range, message: claim.form === 'inline' ? e.label : `${e.label || `Item ${i + 1}`}` })),
     detail: `${claim.subject ? `"${claim.subject}" announces` : 'The text announces'} ${stated.value}${unit}; ${what}.`,
     // A range of numbered items (`Tasks 4-15`) names which items, not only how many: no fix.
-    ...(claim.data.range === true ? {} : { fix: { title: `Change the count to ${count}`, edits: [{ range: claim.range, text: String(count) }] } }),
+    ...(claim.data.range === true ? {} : {
+      fix: {
+        title: `Change the count to ${count}${carry ? ` and the heading's total to ${carry.value}` : ''}`,
+        edits: [{ range: claim.range, text: String(count) }, ...(carry ? [{ range: carry.claim.range, text: String(carry.value) }] : [])],
+      },
+    }),
   });
 }

@@ -1,5 +1,5 @@
 import type { MojibakeRun, Range } from '../model/schema';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { plural } from './util/time';
 
 /** Damaged text as it reads, escaped, and cut after a dozen characters. */
@@ -10,8 +10,9 @@ const MAX_RELATED = 100;
 
 /**
  * UTF-8 text that was decoded as cp1252 and saved again (`âœ…` for `✅`). One finding per
- * document, on its first damaged line, with every damaged line as a related location and one
- * fix that repairs them all: a damaged file is one problem, not hundreds.
+ * document for what can be repaired, on its first damaged line, with every damaged line as a
+ * related location and one fix that repairs them all: a damaged file is one problem, not
+ * hundreds. Characters that lost a byte (no fix can know them) are a second finding, without a fix.
  */
 export const mojibake: Rule = {
   id: 'mojibake',
@@ -22,38 +23,61 @@ export const mojibake: Rule = {
   run(ctx) {
     const runs = ctx.doc.mojibake;
     if (runs.length === 0) return;
-    const lines = new Map<number, MojibakeRun[]>();
-    for (const run of runs) {
-      const list = lines.get(run.range.line);
-      if (list) list.push(run);
-      else lines.set(run.range.line, [run]);
-    }
-    const byLine = [...lines.values()];
-    const first = byLine[0]!;
-    const range: Range = { ...first[0]!.range, endLine: first[first.length - 1]!.range.endLine, endColumn: first[first.length - 1]!.range.endColumn, endOffset: first[first.length - 1]!.range.endOffset };
     const repairable = runs.filter((r) => r.repaired !== null);
-    const lost = runs.length - repairable.length;
-    const kinds = new Map<string, string>();
-    for (const r of repairable) if (!kinds.has(r.original) && kinds.size < 3) kinds.set(r.original, r.repaired!);
-    const sample = [...kinds].map(([from, to]) => `"${show(from)}" → "${cut(to)}"`).join(', ');
-    const lostNote = lost ? `; ${plural(lost, 'damaged character')} lost a byte and cannot be repaired automatically` : '';
-    ctx.report({
-      range,
-      message: `Mojibake on ${plural(byLine.length, 'line')} (UTF-8 read as cp1252)${sample ? `: ${sample}` : ''}${repairable.length > kinds.size ? ' and more' : ''}${lostNote}.`,
-      related: byLine.slice(0, MAX_RELATED).map((l) => ({
-        range: l[0]!.range,
-        message: `Line ${l[0]!.range.line}: ${l.slice(0, 3).map((r) => `"${show(r.original)}" → "${cut(r.repaired ?? '?')}"`).join(', ')}${l.length > 3 ? ` and ${l.length - 3} more` : ''}`,
-      })),
-      detail: `${plural(runs.length, 'damaged sequence')} on ${plural(byLine.length, 'line')}; the text was saved as UTF-8 after being read as cp1252, so each character became two or three.${byLine.length > MAX_RELATED ? ` The first ${MAX_RELATED} lines are listed.` : ''}`,
-      ...(repairable.length
-        ? {
-            fix: {
-              title: `Repair encoding (${plural(new Set(repairable.map((r) => r.range.line)).size, 'line')})`,
-              edits: repairable.map((r) => ({ range: r.range, text: r.repaired! })),
-              preferred: true,
-            },
-          }
-        : {}),
-    });
+    const lost = runs.filter((r) => r.repaired === null);
+    // What one fix repairs is one finding; characters that lost a byte, which no fix can
+    // restore, are a second one (without a fix), so the repair leaves nothing of its own behind.
+    if (repairable.length) reportRuns(ctx, repairable, lost.length);
+    if (lost.length) reportLost(ctx, lost, repairable.length > 0);
   },
 };
+
+function byLine(runs: readonly MojibakeRun[]): MojibakeRun[][] {
+  const lines = new Map<number, MojibakeRun[]>();
+  for (const run of runs) {
+    const list = lines.get(run.range.line);
+    if (list) list.push(run);
+    else lines.set(run.range.line, [run]);
+  }
+  return [...lines.values()];
+}
+
+function lineRange(line: readonly MojibakeRun[]): Range {
+  const last = line[line.length - 1]!.range;
+  return { ...line[0]!.range, endLine: last.endLine, endColumn: last.endColumn, endOffset: last.endOffset };
+}
+
+function related(lines: MojibakeRun[][]): { range: Range; message: string }[] {
+  return lines.slice(0, MAX_RELATED).map((l) => ({
+    range: l[0]!.range,
+    message: `Line ${l[0]!.range.line}: ${l.slice(0, 3).map((r) => `"${show(r.original)}" → "${cut(r.repaired ?? '?')}"`).join(', ')}${l.length > 3 ? ` and ${l.length - 3} more` : ''}`,
+  }));
+}
+
+function reportRuns(ctx: RuleContext, runs: readonly MojibakeRun[], lost: number): void {
+  const lines = byLine(runs);
+  const kinds = new Map<string, string>();
+  for (const r of runs) if (!kinds.has(r.original) && kinds.size < 3) kinds.set(r.original, r.repaired!);
+  const sample = [...kinds].map(([from, to]) => `"${show(from)}" → "${cut(to)}"`).join(', ');
+  ctx.report({
+    range: lineRange(lines[0]!),
+    message: `Mojibake on ${plural(lines.length, 'line')} (UTF-8 read as cp1252): ${sample}${runs.length > kinds.size ? ' and more' : ''}.`,
+    related: related(lines),
+    detail: `${plural(runs.length, 'damaged sequence')} on ${plural(lines.length, 'line')}; the text was saved as UTF-8 after being read as cp1252, so each character became two or three.${lost ? ` ${plural(lost, 'more character')} lost a byte and cannot be repaired (reported apart).` : ''}${lines.length > MAX_RELATED ? ` The first ${MAX_RELATED} lines are listed.` : ''}`,
+    fix: {
+      title: `Repair encoding (${plural(lines.length, 'line')})`,
+      edits: runs.map((r) => ({ range: r.range, text: r.repaired! })),
+      preferred: true,
+    },
+  });
+}
+
+function reportLost(ctx: RuleContext, runs: readonly MojibakeRun[], alsoRepairable: boolean): void {
+  const lines = byLine(runs);
+  ctx.report({
+    range: lineRange(lines[0]!),
+    message: `Mojibake that cannot be repaired on ${plural(lines.length, 'line')}: ${plural(runs.length, 'damaged character')} lost a byte (${runs.slice(0, 3).map((r) => `"${show(r.original)}"`).join(', ')}${runs.length > 3 ? ' and more' : ''}).`,
+    related: related(lines),
+    detail: `Where cp1252 has no character for a byte, the byte was lost when the text was saved again, so the character cannot be known (\`ðŸ†\` could be 🏆 or 🐆): retype it.${alsoRepairable ? ' The damage that can be repaired is reported apart, with its fix.' : ''}`,
+  });
+}

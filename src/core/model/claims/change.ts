@@ -187,7 +187,12 @@ export const changeExtractor: ClaimExtractor = {
           const c = changeOf(ctx, mc, cc.offset, after.unit ?? before.unit);
           if (pair.result && !c?.quantity.sign) continue; // a `Result` cell without a sign may be a value
           const subject = row.cells[0] ? masked.slice(row.cells[0].range.offset, row.cells[0].range.endOffset).replace(/[|*_]/g, '').trim() : '';
-          if (c) push(build(ctx, 'table', before, after, c, row.range, { table: true }, subject));
+          if (!c) continue;
+          const claim = build(ctx, 'table', before, after, c, row.range, { table: true }, subject);
+          // A Total row's cells are sums of the rows above (total-mismatch checks them); its
+          // change would only echo a wrong sum, and move when the sum is fixed.
+          if (row.isTotal) claim.unchecked = 'a Total row: its cells are checked as sums of the rows above';
+          push(claim);
         }
       }
     }

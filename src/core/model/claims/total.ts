@@ -71,7 +71,8 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
   const name = (r: number) => label(r) || `row ${r + 1}`;
   const group = `table ${table.index}`;
   const done = new Set<number>([0]);
-  const unchecked = hasSubtotals ? 'the table has subtotal rows' : null;
+  const tableUnchecked = hasSubtotals ? 'the table has subtotal rows' : null;
+  const unchecked = tableUnchecked;
 
   const wt = table.columns.indexOf('weight') > 0 ? readWeightedTable(ctx, table, cells) : null;
   if (wt) {
@@ -82,6 +83,9 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
     ];
     const completionAs = wt.percentScale ? 'percent' : 'value';
     const base = { group, completion: header(wt.completionCol), completionAs };
+    // A completion outside 0–100% is its own error (percent-range); sums built on it are not checked.
+    const outside = wt.percentScale && wt.rows.some((x) => x.completionPct > 100 || x.completionPct < 0);
+    const unchecked = outside ? 'a row\'s completion is outside 0–100%' : tableUnchecked;
     if (wt.contributionCol > 0) {
       done.add(wt.contributionCol);
       wt.rows.forEach((x, i) => {
