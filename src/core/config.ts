@@ -53,7 +53,7 @@ export const ConfigSchema = z.object({
         .max(MAX_STATUS_WORDS, `at most ${MAX_STATUS_WORDS} words per status`),
     )
     .default({})
-    .describe(`Extra words or emoji that mean a status, for example \`{ "done": ["Livré"] }\` (at most ${MAX_STATUS_WORDS} words per status, ${MAX_STATUS_WORD_LENGTH} characters each).`),
+    .describe(`Extra words or emoji that mean a status, for example \`{ "done": ["Consegnato"] }\` (at most ${MAX_STATUS_WORDS} words per status, ${MAX_STATUS_WORD_LENGTH} characters each).`),
   maxAnalysisMs: z
     .number().int().min(1).max(600_000)
     .default(2000)
