@@ -18,7 +18,7 @@ const side = (k: 'v' | 't') => String.raw`(?<${k}q>[~≈]\s?)?(?<${k}>${NUM})\s?
 
 /** `0.079% (target <1%, achieved 88x better)`, `30 minutes (estimated: 6h, 12x faster!)`. */
 export const AGAINST_REFERENCE = new RegExp(
-  String.raw`${NOT_AFTER}${side('v')}\s{0,8}\(\s{0,8}(?<ref>target|goal|sla|slo|budget|baseline|estimated|estimate|expected|limit|threshold|planned|plan|was|previously|before)\s{0,8}:?\s{0,8}(?<tq>[<>≤≥]=?|[~≈])?\s{0,8}(?<t>${NUM})\s?(?<tu>${UNIT})?\s{0,8}[,;]\s{0,8}(?:(?:achieved|actual|actually|so|i\.e\.|=|about|roughly)\s{0,8})?${FACTOR}\s{1,3}(?:${WORDS})\b`,
+  String.raw`${NOT_AFTER}${side('v')}\s{0,8}\(\s{0,8}(?<ref>target|goal|sla|slo|budget|baseline|estimated|estimate|expected|limit|threshold|planned|plan|was|previously|before)(?:\s{0,8}:)?\s{0,8}(?:(?<tq>[<>≤≥]=?|[~≈])\s{0,8})?(?<t>${NUM})\s?(?<tu>${UNIT})?\s{0,8}[,;]\s{0,8}(?:(?:achieved|actual|actually|so|i\.e\.|=|about|roughly)\s{0,8})?${FACTOR}\s{1,3}(?:${WORDS})\b`,
   'dgiu',
 );
 /**

@@ -1,7 +1,7 @@
 /** Numbers and units as authors write them. */
 
-/** A number as written: `1,234.5` or `12`. */
-export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** A number as written: `1,234.5` or `12` (at most six thousands groups, so patterns built on it stay linear). */
+export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 
 /** Seconds per time unit, for comparing `30 minutes` with `6h`. */
 const TIME_UNITS: [RegExp, number][] = [

@@ -38,7 +38,7 @@ export interface CellNumber {
 
 export type CellValue = CellNumber | 'blank' | null;
 
-export const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+export const NUM = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CELL = new RegExp(
   String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<sign>[+\-−])?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]{0,30}))?(?<tail>.*)$`,
   'du',

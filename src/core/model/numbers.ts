@@ -21,7 +21,7 @@ export interface RawNumber {
   text: string;
 }
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const NUM = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** A number must not continue a word, a version, a path, a time or an identifier. */
 const NOT_AFTER = String.raw`(?<![\p{L}\p{N}_.,:/\\#@$€£¥-])`;
 // Whitespace belongs to a number only after a qualifier (`~ 730`), never before a bare number.
