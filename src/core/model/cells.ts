@@ -40,7 +40,7 @@ export type CellValue = CellNumber | 'blank' | null;
 
 export const NUM = String.raw`\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CELL = new RegExp(
-  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<sign>[+\-−])?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]{0,30}))?(?<tail>.*)$`,
+  String.raw`^(?<lead>\s*)(?<q>[~≈]|[<>≤≥]=?)?\s?(?<sign>[+\-−])?(?<cur>[$€£¥₹]|â‚¬)?\s?(?<n>${NUM})(?:\s?(?<pct>%)|\s?/\s?(?<of>${NUM}))?(?<plus>\+)?(?:\s?(?<suf>[KkMB]|[\p{L}][\p{L}.]{0,30}))?(?<tail>[\s\S]*)$`,
   'du',
 );
 /** A placeholder cell, tested on the trimmed text (no spaces around the alternatives: linear). */
