@@ -16,7 +16,7 @@ import {
 import { decimals, parseNum } from '../numbers';
 import type { NumberToken, Quantity, Range } from '../schema';
 import { checkedText, linesWithOffsets } from '../text';
-import { columnPairs, endpointQuantity } from './pairs';
+import { endpointQuantity, pairedRows } from './pairs';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 
 interface StatedChange {
@@ -166,34 +166,23 @@ export const changeExtractor: ClaimExtractor = {
       if (before && after && c) push(build(ctx, 'previous-current', before, after, c, ctx.lines.range(lines[i]!.offset, lines[j]!.offset + lines[j]!.text.length)));
     }
     for (const t of ctx.doc.tables) {
-      for (const pair of columnPairs(t)) {
-        for (const row of t.rows) {
-          const cell = (i: number) => {
-            const r = row.cells[i]?.range;
-            return r ? { text: masked.slice(r.offset, r.endOffset), offset: r.offset } : null;
-          };
-          const cb = cell(pair.before);
-          const ca = cell(pair.after);
-          const cc = cell(pair.change);
-          if (!cb || !ca || !cc) continue;
-          const mb = CELL_ENDPOINT.exec(cb.text);
-          const ma = CELL_ENDPOINT.exec(ca.text);
-          const mc = CELL_CHANGE.exec(cc.text);
-          if (!mb || !ma || !mc) continue;
-          if (LETTER.test(mb.groups!.rest!.replace(PARENTHESIS, '')) || LETTER.test(ma.groups!.rest!.replace(PARENTHESIS, ''))) continue;
-          const before = endpointQuantity(mb, 1, cb.offset, ctx.lines);
-          const after = endpointQuantity(ma, 1, ca.offset, ctx.lines);
-          if (!before || !after) continue;
-          const c = changeOf(ctx, mc, cc.offset, after.unit ?? before.unit);
-          if (pair.result && !c?.quantity.sign) continue; // a `Result` cell without a sign may be a value
-          const subject = row.cells[0] ? masked.slice(row.cells[0].range.offset, row.cells[0].range.endOffset).replace(/[|*_]/g, '').trim() : '';
-          if (!c) continue;
-          const claim = build(ctx, 'table', before, after, c, row.range, { table: true }, subject);
-          // A Total row's cells are sums of the rows above (total-mismatch checks them); its
-          // change would only echo a wrong sum, and move when the sum is fixed.
-          if (row.isTotal) claim.unchecked = 'a Total row: its cells are checked as sums of the rows above';
-          push(claim);
-        }
+      for (const { pair, row, before: cb, after: ca, change: cc, subject } of pairedRows(t, masked)) {
+        const mb = CELL_ENDPOINT.exec(cb.text);
+        const ma = CELL_ENDPOINT.exec(ca.text);
+        const mc = CELL_CHANGE.exec(cc.text);
+        if (!mb || !ma || !mc) continue;
+        if (LETTER.test(mb.groups!.rest!.replace(PARENTHESIS, '')) || LETTER.test(ma.groups!.rest!.replace(PARENTHESIS, ''))) continue;
+        const before = endpointQuantity(mb, 1, cb.offset, ctx.lines);
+        const after = endpointQuantity(ma, 1, ca.offset, ctx.lines);
+        if (!before || !after) continue;
+        const c = changeOf(ctx, mc, cc.offset, after.unit ?? before.unit);
+        if (pair.result && !c?.quantity.sign) continue; // a `Result` cell without a sign may be a value
+        if (!c) continue;
+        const claim = build(ctx, 'table', before, after, c, row.range, { table: true }, subject);
+        // A Total row's cells are sums of the rows above (total-mismatch checks them); its
+        // change would only echo a wrong sum, and move when the sum is fixed.
+        if (row.isTotal) claim.unchecked = 'a Total row: its cells are checked as sums of the rows above';
+        push(claim);
       }
     }
     return out;

@@ -15,7 +15,7 @@ import {
 import { decimals, parseNum } from '../numbers';
 import type { Quantity, Range } from '../schema';
 import { checkedText, linesWithOffsets } from '../text';
-import { columnPairs } from './pairs';
+import { pairedRows } from './pairs';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 
 function sideOf(ctx: ExtractContext, m: RegExpMatchArray, k: 'v' | 't', base: number): Quantity {
@@ -93,25 +93,12 @@ export const factorExtractor: ClaimExtractor = {
       }
     }
     for (const t of ctx.doc.tables) {
-      for (const pair of columnPairs(t)) {
-        for (const row of t.rows) {
-          const cell = (i: number) => {
-            const r = row.cells[i]?.range;
-            return r ? { text: masked.slice(r.offset, r.endOffset), offset: r.offset } : null;
-          };
-          const cb = cell(pair.before);
-          const ca = cell(pair.after);
-          const cc = cell(pair.change);
-          if (!cb || !ca || !cc) continue;
-          const mc = CELL_FACTOR.exec(cc.text);
-          if (!mc) continue;
-          const [b, a] = [cb, ca].map((c) => TABLE_SIDE.exec(c.text));
-          if (!b || !a) continue;
-          const subject = row.cells[0] ? masked.slice(row.cells[0].range.offset, row.cells[0].range.endOffset).replace(/[|*_]/g, '').trim() : '';
-          const before = sideOf(ctx, b, 'v', cb.offset);
-          const after = sideOf(ctx, a, 'v', ca.offset);
-          push(build('table', factorOf(ctx, mc, cc.offset), before, after, row.range, ['before', 'after'], subject));
-        }
+      for (const { row, before: cb, after: ca, change: cc, subject } of pairedRows(t, masked)) {
+        const mc = CELL_FACTOR.exec(cc.text);
+        if (!mc) continue;
+        const [b, a] = [cb, ca].map((c) => TABLE_SIDE.exec(c.text));
+        if (!b || !a) continue;
+        push(build('table', factorOf(ctx, mc, cc.offset), sideOf(ctx, b, 'v', cb.offset), sideOf(ctx, a, 'v', ca.offset), row.range, ['before', 'after'], subject));
       }
     }
     return out;

@@ -8,7 +8,7 @@ import {
 } from '../../grammar/change';
 import { decimals, parseNum } from '../numbers';
 import type { LineIndex } from '../positions';
-import type { Quantity, Table } from '../schema';
+import type { Quantity, Table, TableRow } from '../schema';
 
 /** An endpoint read by a pattern built with `endpointSource(i)`; null for a floor (`80%+`). */
 export function endpointQuantity(m: RegExpMatchArray | RegExpExecArray, i: number, base: number, lines: LineIndex): Quantity | null {
@@ -116,4 +116,35 @@ function rank(w: string): number | null {
   if (w.length === 1 && w >= 'a' && w <= 'h') return w.charCodeAt(0);
   const m = MONTH_ORDER.get(w);
   return m === undefined ? null : m;
+}
+
+/** A cell's masked text and where it starts. */
+export interface CellText { text: string; offset: number }
+
+/** One table row read through a column pair: its three cells' masked text and the row's name. */
+export interface PairedRow {
+  pair: ColumnPair;
+  row: TableRow;
+  before: CellText;
+  after: CellText;
+  change: CellText;
+  subject: string;
+}
+
+/** Every row of every column pair of `t`, with the before, after and change cells present. */
+export function* pairedRows(t: Table, masked: string): Generator<PairedRow> {
+  for (const pair of columnPairs(t)) {
+    for (const row of t.rows) {
+      const cell = (i: number): CellText | null => {
+        const r = row.cells[i]?.range;
+        return r ? { text: masked.slice(r.offset, r.endOffset), offset: r.offset } : null;
+      };
+      const before = cell(pair.before);
+      const after = cell(pair.after);
+      const change = cell(pair.change);
+      if (!before || !after || !change) continue;
+      const subject = row.cells[0] ? masked.slice(row.cells[0].range.offset, row.cells[0].range.endOffset).replace(/[|*_]/g, '').trim() : '';
+      yield { pair, row, before, after, change, subject };
+    }
+  }
 }
