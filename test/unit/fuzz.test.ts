@@ -11,11 +11,11 @@
  *   FUZZ_SEED=<n> FUZZ_COUNT=<n> FUZZ_SECONDS=<n> npx mocha test/unit/fuzz.test.ts
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { applyFixes, check, LineIndex, type Finding } from '../../src/core/index';
 import { IncrementalChecker } from '../../src/core/incremental';
-import { FIXTURES, readUtf8, ROOT, SHARED, TODAY } from './helpers';
+import { FIXTURES, markdownUnder, readUtf8, ROOT, SHARED_DOC_DIRS, TODAY } from './helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201) >>> 0;
 const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
@@ -63,17 +63,6 @@ const MUTATIONS: Mutation[] = [
   { name: 'CRLF line ends', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
 ];
 
-function markdownUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...markdownUnder(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
-const SHARED_DIRS = ['seeds', 'corpus', join('labeled', 'docs')].map((d) => ({ name: `../shared/${d}`, path: join(SHARED, d) }));
 
 // ------------------------------------------------------------------ properties
 
@@ -167,8 +156,8 @@ function minimize(text: string, kind: string, budget = 150): string {
 
 describe(`fuzz: mutated documents (seed ${SEED})`, function () {
   this.timeout(600_000);
-  const present = SHARED_DIRS.filter((d) => existsSync(d.path));
-  for (const d of SHARED_DIRS.filter((x) => !existsSync(x.path))) it(`skipped: ${d.name} is not present, not fuzzed`);
+  const present = SHARED_DOC_DIRS.filter((d) => existsSync(d.path));
+  for (const d of SHARED_DOC_DIRS.filter((x) => !existsSync(x.path))) it(`skipped: ${d.name} is not present, not fuzzed`);
 
   it(`check() keeps its properties on up to ${COUNT} mutants of test/fixtures${present.map((d) => `, ${d.name}`).join('')} (${SECONDS} s budget)`, () => {
     const files = [FIXTURES, ...present.map((d) => d.path)].flatMap(markdownUnder);

@@ -1,5 +1,5 @@
 /** Shared test helpers: fixture locations, the pinned "today", and the third-party documents in ../shared. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -48,3 +48,17 @@ export function sharedDocuments(): { name: string; path: string }[] {
     ...markdownFiles(CORPUS).map((p) => ({ name: `corpus/${p.split('/').pop()}`, path: p })),
   ];
 }
+
+/** Every markdown file below `dir`, recursively, in a stable order. */
+export function markdownUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownUnder(p));
+    else if (name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+/** The folders of real documents under ../shared that whole-corpus tests read (each may be absent). */
+export const SHARED_DOC_DIRS = ['seeds', 'corpus', join('labeled', 'docs')].map((d) => ({ name: `../shared/${d}`, path: join(SHARED, d) }));

@@ -5,11 +5,10 @@
  * wall-clock limits for the fuzzer) so the verdicts do not depend on the machine's load.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { checkSync, type Diagnostics } from 'recheck';
 import { check } from '../../src/core/index';
-import { FIXTURES, readUtf8, SHARED, TODAY } from './helpers';
+import { FIXTURES, markdownUnder, readUtf8, SHARED_DOC_DIRS, TODAY } from './helpers';
 import { recordRegexes, staticRegexes, type RegexSite } from './regex-inventory';
 
 /** Per pattern: past this the verdict is `timeout` (reported, not a failure). */
@@ -26,25 +25,14 @@ const PARAMS = {
   recallTimeout: -1,
 } as const;
 
-function markdownUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...markdownUnder(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
-const SHARED_DIRS = ['seeds', 'corpus', join('labeled', 'docs')].map((d) => ({ name: `../shared/${d}`, path: join(SHARED, d) }));
 
 /** recheck has no `d` (indices) flag; it changes no matching. */
 const checkerFlags = (flags: string) => flags.replace(/d/g, '');
 
 describe('ReDoS: every regular expression of the core (recheck)', function () {
   this.timeout(600_000);
-  const present = SHARED_DIRS.filter((d) => existsSync(d.path));
-  const absent = SHARED_DIRS.filter((d) => !existsSync(d.path));
+  const present = SHARED_DOC_DIRS.filter((d) => existsSync(d.path));
+  const absent = SHARED_DOC_DIRS.filter((d) => !existsSync(d.path));
   const sources = ['test/fixtures', ...present.map((d) => d.name)];
   const patterns = new Map<string, { source: string; flags: string; where: Set<string> }>();
   const add = (s: RegexSite, how: string) => {

@@ -8,6 +8,18 @@ import { DEFAULT_CONFIG } from '../../src/core/config';
 import { checkFile, checkTargets } from '../../src/cli/worker';
 import { TODAY } from './helpers';
 
+/** A worker that takes a file, says so in its slot, and never finishes it. */
+const SPINNING_WORKER = [
+  "const { workerData: w } = require('node:worker_threads');",
+  'const c = new Int32Array(w.counters), s = new Int32Array(w.slots);',
+  'const index = Atomics.add(c, 0, 1);',
+  'if (index < w.files.length) {',
+  '  Atomics.store(s, 2 * w.slot + 1, Date.now() - w.epoch);',
+  '  Atomics.store(s, 2 * w.slot, index + 1);',
+  '  for (;;) {}',
+  '}',
+].join('\n');
+
 describe('parallel scan', () => {
   it('finishes, with every file checked, when a worker thread dies holding a file', function () {
     this.timeout(60_000);
@@ -37,16 +49,7 @@ describe('parallel scan', () => {
     try {
       // A worker that takes a file, says so in its slot, and never finishes it.
       const spinning = join(dir, 'spinning-worker.cjs');
-      writeFileSync(spinning, [
-        "const { workerData: w } = require('node:worker_threads');",
-        'const c = new Int32Array(w.counters), s = new Int32Array(w.slots);',
-        'const index = Atomics.add(c, 0, 1);',
-        'if (index < w.files.length) {',
-        '  Atomics.store(s, 2 * w.slot + 1, Date.now() - w.epoch);',
-        '  Atomics.store(s, 2 * w.slot, index + 1);',
-        '  for (;;) {}',
-        '}',
-      ].join('\n'));
+      writeFileSync(spinning, SPINNING_WORKER);
       const targets = Array.from({ length: 3 }, (_, i) => {
         const abs = join(dir, `doc-${i}.md`);
         writeFileSync(abs, `# Doc ${i}\n\n- [x] one\n`);
@@ -65,16 +68,7 @@ describe('parallel scan', () => {
     const dir = mkdtempSync(join(tmpdir(), 'status-docs-budget-'));
     try {
       const spinning = join(dir, 'spin.js');
-      writeFileSync(spinning, [
-        "const { workerData: w } = require('node:worker_threads');",
-        'const c = new Int32Array(w.counters), s = new Int32Array(w.slots);',
-        'const index = Atomics.add(c, 0, 1);',
-        'if (index < w.files.length) {',
-        '  Atomics.store(s, 2 * w.slot + 1, Date.now() - w.epoch);',
-        '  Atomics.store(s, 2 * w.slot, index + 1);',
-        '  for (;;) {}',
-        '}',
-      ].join('\n'));
+      writeFileSync(spinning, SPINNING_WORKER);
       const abs = join(dir, 'doc.md');
       writeFileSync(abs, '# Doc\n\n- [x] one\n');
       const started = Date.now();
