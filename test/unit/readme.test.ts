@@ -2,7 +2,7 @@
 // registry and package.json (`npm run docs`), every rule has its own section at the anchor that
 // diagnostics and SARIF link to, and every contributed command is named in the Features section.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, ruleDocsAnchor } from '../../src/core/index';
 import { README, renderReadme } from '../docs/readme';
@@ -28,8 +28,12 @@ describe('README', () => {
 
   it('names every contributed command in the Features section', () => {
     const features = readme.slice(readme.indexOf('<!-- FEATURES:BEGIN -->'), readme.indexOf('<!-- FEATURES:END -->'));
+    // Titles written `%key%` are in package.nls.json (English).
+    const nlsPath = join(__dirname, '../../package.nls.json');
+    const nls: Record<string, string> = existsSync(nlsPath) ? JSON.parse(readFileSync(nlsPath, 'utf8')) : {};
     for (const c of manifest.contributes.commands as { command: string; title: string }[]) {
-      assert.ok(features.includes(`\`${c.command}\``) && features.includes(c.title), `${c.command} ("${c.title}") is not documented with its id and title`);
+      const title = c.title.replace(/^%(.+)%$/, (m, key: string) => nls[key] ?? m);
+      assert.ok(features.includes(`\`${c.command}\``) && features.includes(title), `${c.command} ("${title}") is not documented with its id and title`);
     }
   });
 });
