@@ -115,6 +115,13 @@ function claimAt(doc: StatusDoc, f: Finding): Claim | undefined {
     ?? doc.claims.find((c) => (c.kind === 'milestone' || c.kind === 'sprint') && c.statement.line <= f.line && f.line <= c.statement.endLine);
 }
 
+/** A change's subject; a change written without one (`55% → 73% (+20 points)`) takes its field's key. */
+function changeSubject(doc: StatusDoc, c: Claim): string {
+  if (c.subject && c.subject !== c.data.text) return clean(c.subject);
+  const field = doc.fields.find((f) => f.keyRange.line === c.statement.line);
+  return field ? clean(field.key) : `Line ${c.statement.line}`;
+}
+
 const clean = (s: string) => repairMojibake(s).replace(/\s+/g, ' ').trim();
 
 export function overviewData(inputs: readonly OverviewInput[], today: string, skipped: readonly { path: string; reason: string }[] = []): OverviewData {
@@ -164,7 +171,7 @@ export function overviewData(inputs: readonly OverviewInput[], today: string, sk
       const percent = before.unit === '%' && after.unit === '%' && before.value <= 100 && after.value <= 100;
       changes.push({
         path, uri, line: c.statement.line,
-        subject: clean(c.subject),
+        subject: changeSubject(doc, c),
         before: before.value, after: after.value,
         unit: after.unit ?? before.unit,
         text: String(c.data.text ?? c.stated?.text ?? ''),
@@ -237,7 +244,7 @@ export function formatStatusReport(data: OverviewData, findings: readonly Status
   if (byPath.size) {
     for (const [path, list] of byPath) {
       out.push(`## ${cell(path)}`, '');
-      for (const f of list) out.push(`- line ${f.line}, ${f.severity}: ${cell(repairMojibake(f.message))} (\`${f.rule}\`)`);
+      for (const f of list) out.push(`- line ${f.line}, ${f.severity}: ${cell(f.message)} (\`${f.rule}\`)`);
       out.push('');
     }
   }

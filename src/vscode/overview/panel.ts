@@ -29,7 +29,7 @@ export function workspaceOverview(service: AnalysisService): OverviewData {
   return engine().overviewData(inputs, today, skipped);
 }
 
-type FromPage = { type: 'ready' } | { type: 'open'; uri: string; line: number } | { type: 'rendered'; html: string };
+export type FromPage = { type: 'ready' } | { type: 'open'; uri: string; line: number } | { type: 'rendered'; html: string };
 
 /** The labels the page shows, translated here (the page has no `vscode.l10n`). */
 function strings(): Record<string, string> {
@@ -112,12 +112,16 @@ export class OverviewPanel implements vscode.Disposable {
       this.ready = false;
     }, undefined, this.disposables);
     panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m), undefined, this.disposables);
-    // A hidden page is re-created when shown again: it asks for the data with `ready`.
-    panel.onDidChangeViewState(() => panel.visible && this.scheduleUpdate(), undefined, this.disposables);
+    // A hidden page is thrown away (no retained context) and loads again when shown: it asks for
+    // the data with `ready`; until then nothing is sent.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.ready = false;
+    }, undefined, this.disposables);
     return panel;
   }
 
-  private async receive(m: FromPage): Promise<void> {
+  /** Handles a message of the page (public for tests: `open` is what a click on a row sends). */
+  async receive(m: FromPage): Promise<void> {
     if (m.type === 'ready') {
       this.ready = true;
       await this.service.whenIdle();
