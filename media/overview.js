@@ -84,7 +84,7 @@
       const label = d.progress === null ? s.noProgress
         : d.progressSource === 'headline' && d.headline ? d.headline : d.progress + '%';
       const text = el('span', 'bar-label' + (d.progress === null ? ' muted' : ''), label);
-      if (d.checklist.total) text.title = format(s.checklist, d.checklist.done, d.checklist.total);
+      text.title = d.checklist.total ? label + ' · ' + format(s.checklist, d.checklist.done, d.checklist.total) : label;
       bar.append(track, text);
       row.append(name, bar, counts(d, s));
       section.append(row);
@@ -142,7 +142,7 @@
       const name = m.name.length > 42 ? m.name.slice(0, 41) + '…' : m.name;
       g.append(svg('text', { class: 'label', x: labelW, y: y + 4, 'text-anchor': 'end' }, name));
       g.append(svg('line', { class: 'span', x1: due, x2: x(today), y1: y, y2: y }));
-      g.append(svg('circle', { class: 'due', cx: due, cy: y, r: 5 }));
+      g.append(svg('circle', { class: 'due', cx: due, cy: y, r: 5.5 }));
       const days = svg('text', { class: 'days', x: due - 9, y: y + 4, 'text-anchor': 'end' }, m.daysOverdue + 'd');
       if (due - 9 - left < 30) { days.setAttribute('x', String(due + 9)); days.setAttribute('text-anchor', 'start'); days.setAttribute('dy', '-7'); }
       g.append(days);

@@ -42,6 +42,7 @@ Screenshots:
   --expand LABELS      then expand these tree rows in order (comma-separated, text they contain)
   --sidebar-width PX   with --sidebar: widen the sidebar to PX pixels
   --problems           open the Problems panel
+  --command TITLE      run this Command Palette entry (for example "Status Docs: Open Status Overview")
   --size WxH           window size (default 1400x900)
   --wait SECONDS       extra settle time before the screenshot (default 2)
 Both:
@@ -67,6 +68,7 @@ const { values: options, positionals } = parseArgs({
     expand: { type: 'string' },
     'sidebar-width': { type: 'string' },
     problems: { type: 'boolean', default: false },
+    command: { type: 'string' },
     size: { type: 'string', default: '1400x900' },
     wait: { type: 'string', default: '2' },
     workspace: { type: 'string', default: join(here, 'workspace') },
@@ -394,6 +396,15 @@ async function screenshot(page) {
     step('opening the Problems panel');
     await page.keyboard.press('Control+Shift+M');
     await page.waitForTimeout(500);
+  }
+  if (options.command) {
+    step(`running ${options.command}`);
+    await page.keyboard.press('F1');
+    await page.keyboard.type(options.command);
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    // A web view (the Status Overview) draws in an iframe; give it a moment once it is there.
+    await page.waitForSelector('.part.editor iframe.webview', { timeout: 10_000 }).then(() => page.waitForTimeout(1_500), () => {});
   }
   if (options.hover) {
     // The keyboard's hover (editor.action.showHover) stays until the cursor moves; one shown by
