@@ -40,10 +40,10 @@ describe('packaged extension', () => {
     assert.equal(basename(dirname(extension.extensionUri.path)), 'extensions');
   });
 
-  it('contains only dist/, media/, syntaxes/ and the documents', async () => {
+  it('contains only dist/, media/, syntaxes/, the translations and the documents', async () => {
     const files = await list(installed().extensionUri);
     const unexpected = files.filter((file) =>
-      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
+      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
