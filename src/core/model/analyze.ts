@@ -565,9 +565,9 @@ const SCORE = new RegExp(
 );
 
 const COLUMN_ROLES: [RegExp, ColumnRole][] = [
-  [/date|deadline|\bdue\b|\bwhen\b|\beta\b|fecha|日期|날짜|期限|échéance|timeline|week|semaine|quarter|target date|完成日/i, 'date'],
+  [/date|deadline|\bdue\b|\bwhen\b|\beta\b|fecha|日期|日付|날짜|期限|échéance|timeline|week|semaine|quarter|target date|完成日/i, 'date'],
   [FOREIGN_DATE_COLUMN, 'date'],
-  [/status|state|estado|statut|状态|狀態|상태|ステータス|статус|trạng thái/i, 'status'],
+  [/status|state|estado|statut|\bstato\b|状态|狀態|상태|ステータス|статус|trạng thái/i, 'status'],
   // `Weighted Score` is a contribution, not a weight.
   [/contribut|weighted|加权|加權|贡献|貢献|기여/i, 'contribution'],
   [/weight|poids|peso|权重|權重|가중치|比重/i, 'weight'],

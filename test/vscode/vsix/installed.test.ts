@@ -45,6 +45,11 @@ describe('packaged extension', () => {
     const unexpected = files.filter((file) =>
       !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
+    // The manifest's translations and the runtime strings' bundles travel with it.
+    for (const language of ['de', 'fr', 'es', 'pt-br', 'ja', 'zh-cn']) {
+      assert.ok(files.includes(`package.nls.${language}.json`), `package.nls.${language}.json is missing`);
+      assert.ok(files.includes(`l10n/bundle.l10n.${language}.json`), `l10n/bundle.l10n.${language}.json is missing`);
+    }
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
     // The production build: minified, no source map comment pointing at a file left out.
