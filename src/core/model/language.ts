@@ -56,33 +56,40 @@ const FIELD_WORDS: Readonly<Partial<Record<Language, readonly string[]>>> = {
   uk: ['останнє оновлення', 'відповідальний', 'термін', 'дата початку', 'прогрес', 'етап', 'завдання'],
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PHRASE_LANGS = (Object.keys(STATUS_WORDS_BY_LANGUAGE) as Language[]).filter((lang) => !['zh', 'ja', 'ko'].includes(lang));
-const phrasesOf = (lang: Language) => new Set([...Object.values(STATUS_WORDS_BY_LANGUAGE[lang]).flat(), ...(FIELD_WORDS[lang] ?? [])].map((w) => w.toLowerCase()));
-const PHRASE_SETS = new Map(PHRASE_LANGS.map((lang) => [lang, phrasesOf(lang)]));
+const WORD = /\p{L}+/gu;
+/** A phrase as the words it is made of, lower case, joined by one space (`in-progress` → `in progress`). */
+const wordsKey = (phrase: string) => (phrase.toLowerCase().match(WORD) ?? []).join(' ');
 /**
- * Per Latin or Cyrillic language: its status words and field names as one bounded pattern,
- * without those another language shares (`bloqueado`, `responsable`): they tell nothing apart.
+ * The status words and field names of the Latin and Cyrillic languages, by their words, with
+ * the one language each belongs to. Phrases two languages share (`bloqueado`, `responsable`)
+ * tell nothing apart and are left out.
  */
-const PHRASES: [string, RegExp][] = PHRASE_LANGS.map((lang) => {
-  const own = [...PHRASE_SETS.get(lang)!].filter((w) => PHRASE_LANGS.every((other) => other === lang || !PHRASE_SETS.get(other)!.has(w)));
-  const alternatives = own.sort((a, b) => b.length - a.length).map(escape).join('|');
-  return [lang, new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, 'gu')];
-});
+const PHRASE_LANG = new Map<string, string>();
+/** How many words the longest phrase has. */
+let PHRASE_WORDS = 1;
+{
+  const owners = new Map<string, Set<string>>();
+  for (const lang of PHRASE_LANGS) {
+    for (const w of [...Object.values(STATUS_WORDS_BY_LANGUAGE[lang]).flat(), ...(FIELD_WORDS[lang] ?? [])]) {
+      const key = wordsKey(w);
+      if (key) owners.set(key, (owners.get(key) ?? new Set()).add(lang));
+    }
+  }
+  for (const [key, langs] of owners) {
+    if (langs.size !== 1) continue;
+    PHRASE_LANG.set(key, [...langs][0]!);
+    PHRASE_WORDS = Math.max(PHRASE_WORDS, key.split(' ').length);
+  }
+}
 
 /** Each frequent word and the languages that use it; a word two languages share counts half for each. */
 const FREQUENT_LANGS = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(FREQUENT)) for (const w of words) FREQUENT_LANGS.set(w, [...(FREQUENT_LANGS.get(w) ?? []), lang]);
 
-const WORD = /\p{L}+/gu;
-const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
-const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
-const HANGUL_WORD = /^\p{Script=Hangul}+$/u;
 /** Letters only Ukrainian writes (і ї є ґ), and letters only Russian writes (ы э ъ ё). */
-const UKRAINIAN_LETTER = /[іїєґ]/gu;
-const RUSSIAN_LETTER = /[ыэъё]/gu;
-const HAN = /\p{Script=Han}/gu;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const UKRAINIAN_LETTERS = new Set(['і', 'ї', 'є', 'ґ']);
+const RUSSIAN_LETTERS = new Set(['ы', 'э', 'ъ', 'ё']);
 /** A word of another script weighs this much against a frequent Latin word (prose has about one of those in four words). */
 const SCRIPT_WORD_WEIGHT = 0.3;
 /** A status word or field name weighs this much: a table of statuses says the language even with little prose. */
@@ -90,12 +97,11 @@ const PHRASE_WEIGHT = 2;
 /** Phrase hits counted at most per language, so that a long tracker's status column does not drown its prose. */
 const MAX_PHRASES = 40;
 
-const count = (text: string, re: RegExp) => {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text)) n++;
-  return n;
-};
+const isCyrillic = (c: number) => c >= 0x400 && c <= 0x52f;
+const isArabic = (c: number) => c >= 0x600 && c <= 0x6ff;
+const isHangul = (c: number) => (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
+const isKana = (c: number) => c >= 0x3040 && c <= 0x30ff;
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** The document's language, from its first `SAMPLE` characters. */
 export function detectLanguage(text: string): DocumentLanguage {
@@ -103,23 +109,39 @@ export function detectLanguage(text: string): DocumentLanguage {
   const score = new Map<string, number>();
   const add = (lang: string, n: number) => { if (n > 0) score.set(lang, (score.get(lang) ?? 0) + n); };
   const frequent = new Map<string, number>();
-  let cyrillic = 0, arabic = 0, hangul = 0;
+  const phrases = new Map<string, number>();
+  let cyrillic = 0, arabic = 0, hangul = 0, han = 0, kana = 0, ukrainian = 0, russian = 0;
+  const words: string[] = [];
   WORD.lastIndex = 0;
-  for (const m of sample.matchAll(WORD)) {
-    const w = m[0];
+  for (const m of sample.matchAll(WORD)) words.push(m[0]);
+  for (let k = 0; k < sample.length; k++) {
+    const d = sample.charCodeAt(k);
+    if (d < 0x3040) continue;
+    if (isHan(d)) han++;
+    else if (isKana(d)) kana++;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     const langs = FREQUENT_LANGS.get(w);
     if (langs) for (const lang of langs) frequent.set(lang, (frequent.get(lang) ?? 0) + 1 / langs.length);
-    if (CYRILLIC_WORD.test(w)) cyrillic++;
-    else if (ARABIC_WORD.test(w)) arabic++;
-    else if (HANGUL_WORD.test(w)) hangul++;
+    const c = w.charCodeAt(0);
+    if (isCyrillic(c)) {
+      cyrillic++;
+      for (const ch of w) { if (UKRAINIAN_LETTERS.has(ch)) ukrainian++; else if (RUSSIAN_LETTERS.has(ch)) russian++; }
+    } else if (isArabic(c)) arabic++;
+    else if (isHangul(c)) hangul++;
+    // Status words and field names: the longest phrase of words starting here.
+    let key = '';
+    let lang: string | undefined;
+    for (let n = 0; n < PHRASE_WORDS && i + n < words.length; n++) {
+      key = n === 0 ? w : `${key} ${words[i + n]}`;
+      lang = PHRASE_LANG.get(key) ?? lang;
+    }
+    if (lang) phrases.set(lang, Math.min(MAX_PHRASES, (phrases.get(lang) ?? 0) + 1));
   }
-  const phrases = new Map<string, number>();
-  for (const [lang, re] of PHRASES) phrases.set(lang, Math.min(MAX_PHRASES, count(sample, re)));
-  const han = count(sample, HAN);
-  const kana = count(sample, KANA);
 
   // Cyrillic words go to Russian or Ukrainian by the letters only one of them writes.
-  const cyrillicLang = count(sample, UKRAINIAN_LETTER) > count(sample, RUSSIAN_LETTER) ? 'uk' : 'ru';
+  const cyrillicLang = ukrainian > russian ? 'uk' : 'ru';
   for (const lang of Object.keys(FREQUENT)) {
     if (lang === 'ru' || lang === 'uk') continue;
     add(lang, (frequent.get(lang) ?? 0) + PHRASE_WEIGHT * (phrases.get(lang) ?? 0));
