@@ -139,8 +139,11 @@
       const tip = m.name + ' — ' + m.path + ':' + m.line + '\n' + format(s.daysOverdue, m.daysOverdue, m.due) + (m.status ? ' · ' + m.status : '');
       g.append(svg('title', {}, tip));
       g.append(svg('rect', { class: 'hit', x: 0, y: y - rowH / 2, width, height: rowH }));
-      const name = m.name.length > 42 ? m.name.slice(0, 41) + '…' : m.name;
-      g.append(svg('text', { class: 'label', x: labelW, y: y + 4, 'text-anchor': 'end' }, name));
+      const clip = (t, n) => (t.length > n ? t.slice(0, n - 1) + '…' : t);
+      // The milestone's name, then its document (file name without the extension), muted.
+      const label = svg('text', { class: 'label', x: labelW, y: y + 4, 'text-anchor': 'end' }, clip(m.name, 30));
+      label.append(svg('tspan', { class: 'doc' }, ' · ' + clip(m.path.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, ''), 16)));
+      g.append(label);
       g.append(svg('line', { class: 'span', x1: due, x2: x(today), y1: y, y2: y }));
       g.append(svg('circle', { class: 'due', cx: due, cy: y, r: 5.5 }));
       const days = svg('text', { class: 'days', x: due - 9, y: y + 4, 'text-anchor': 'end' }, m.daysOverdue + 'd');
