@@ -20,6 +20,7 @@ export enum CommandId {
   FilterProblems = 'statusDocs.filterProblems',
   FocusTree = 'statusDocs.focusTree',
   ShowOutput = 'statusDocs.showOutput',
+  ShowConfiguration = 'statusDocs.showConfiguration',
   /** Internal: tree items and tests. */
   Reveal = 'statusDocs.reveal',
 }
@@ -93,6 +94,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   const setFilter = (f: Filter) => () => tree.setFilter(f);
   return vscode.Disposable.from(
     register(CommandId.Refresh, async () => {
+      await service.reloadProjectConfigs();
       service.resetReportedProblems();
       await service.rescan();
       tree.refresh();

@@ -9,4 +9,5 @@ export { fileReport, headlineProgress } from '../core/output/report';
 export { formatSarif } from '../core/output/sarif';
 export { countBySeverity, formatSummary } from '../core/output/text';
 export { looksLikeStatusDocument } from '../core/precheck';
-export { DEFAULT_HOST_SETTINGS, parseSettings, SETTING_KEYS } from './settingsSchema';
+export { parseProjectConfig } from '../core/projectConfig';
+export { DEFAULT_HOST_SETTINGS, parseLayeredSettings, parseSettings, SETTING_KEYS } from './settingsSchema';

@@ -12,6 +12,7 @@ import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
 import { StatusDocsHover } from './hover';
 import { ProgressTree } from './progressTree';
+import { ProjectConfigs, registerShowConfiguration } from './projectConfig';
 import { ResultCache } from './resultCache';
 import { SECTION } from './settings';
 import { StatusBar } from './statusBar';
@@ -26,6 +27,7 @@ export interface StatusDocsApi {
   codeActions: StatusDocsCodeActions;
   hover: StatusDocsHover;
   log: vscode.LogOutputChannel;
+  projects: ProjectConfigs;
 }
 
 export function activate(context: vscode.ExtensionContext): StatusDocsApi | undefined {
@@ -46,7 +48,8 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
 
   // Results of unchanged files survive a restart: per workspace, or global without a workspace.
   const cache = new ResultCache(context.storageUri ?? context.globalStorageUri, version, log);
-  const service = new AnalysisService(log, cache);
+  const projects = new ProjectConfigs(log);
+  const service = new AnalysisService(log, cache, projects);
   const tree = new ProgressTree(service);
   const codeActions = new StatusDocsCodeActions(service);
   const codeLens = new StatusDocsCodeLens(service);
@@ -56,6 +59,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const hover = new StatusDocsHover(service);
   context.subscriptions.push(
     cache,
+    projects,
     service,
     tree,
     tree.createView(),
@@ -69,6 +73,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     statusBar,
     flags,
     registerCommands({ service, tree, codeActions, readme, version, log }),
+    registerShowConfiguration(CommandId.ShowConfiguration, service, log),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
       log.info('Settings changed: checking the workspace again.');
@@ -82,7 +87,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log };
+  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log, projects };
 }
 
 export function deactivate(): void {}
