@@ -43,10 +43,13 @@ describe('packaged extension', () => {
   it('contains only dist/, media/, syntaxes/ and the documents', async () => {
     const files = await list(installed().extensionUri);
     const unexpected = files.filter((file) =>
-      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
+      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|package\.nls\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
+    // contributes.jsonValidation points at it; the manifest's %key% strings need the English file.
+    assert.ok(files.includes('media/status-docs.schema.json'), 'the project configuration schema is missing');
+    assert.ok(files.includes('package.nls.json'), 'package.nls.json is missing');
     // The production build: minified, no source map comment pointing at a file left out.
     const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(installed().extensionUri, main)));
     assert.doesNotMatch(bundle, /sourceMappingURL=/, `${main} is a development build`);
