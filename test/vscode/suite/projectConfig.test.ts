@@ -53,6 +53,7 @@ describe('project configuration file', () => {
 
   after(async () => {
     await setSetting('today', TODAY);
+    await ext.service.whenIdle();
   });
 
   it('gives the findings the CLI gives on the same folder', async () => {
