@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { ConfigSchema, projectConfigJsonSchema, RULES, ruleDocsAnchor } from '../../src/core/index';
 import { PROJECT_CONFIG_SCHEMA_PATH } from '../../src/core/projectConfig';
 import { PROJECT_FILE_NOTE } from '../../src/vscode/settingsSchema';
+import { localizedManifest } from '../l10n/manifest';
 
 const ROOT = join(__dirname, '..', '..');
 export const README = join(ROOT, 'README.md');
@@ -67,7 +68,7 @@ export function replaceBlock(text: string, name: string, body: string): string {
 }
 
 export function renderReadme(text: string): string {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const manifest = localizedManifest();
   const settings = [
     '## Settings',
     '',
