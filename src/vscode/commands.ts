@@ -22,6 +22,7 @@ export enum CommandId {
   FocusTree = 'statusDocs.focusTree',
   ShowOutput = 'statusDocs.showOutput',
   OpenOverview = 'statusDocs.openOverview',
+  ShowConfiguration = 'statusDocs.showConfiguration',
   /** Internal: tree items and tests. */
   Reveal = 'statusDocs.reveal',
 }
@@ -108,6 +109,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   const setFilter = (f: Filter) => () => tree.setFilter(f);
   return vscode.Disposable.from(
     register(CommandId.Refresh, async () => {
+      await service.reloadProjectConfigs();
       service.resetReportedProblems();
       await service.rescan();
       tree.refresh();

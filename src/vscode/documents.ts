@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { ClaimVerdict, Finding, StatusDoc } from '../core/index';
 import type { IncrementalChecker } from '../core/incremental';
 import { engine } from './lazy';
+import type { ProjectConfigs } from './projectConfig';
 import { ResultCache } from './resultCache';
 import { readSettings, todayOf, type Settings } from './settings';
 
@@ -44,7 +45,10 @@ export class AnalysisService implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private readonly reported = new Set<string>();
-  /** Parsed settings per workspace folder (`''`: outside any folder); cleared on a configuration change. */
+  /**
+   * Parsed settings per workspace folder and project file (`folder|file`, `''` for none); cleared
+   * on a configuration change and when a project file changes.
+   */
   private readonly settings = new Map<string, Settings>();
   /** One incremental checker per open document, dropped when it closes. */
   private readonly checkers = new Map<string, IncrementalChecker>();
@@ -56,8 +60,17 @@ export class AnalysisService implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     readonly cache: ResultCache = new ResultCache(undefined, '0', log),
+    /** The project configuration files (`.status-docs.jsonc`); without them, settings alone. */
+    readonly projects?: ProjectConfigs,
   ) {
     const ws = vscode.workspace;
+    if (projects) {
+      this.disposables.push(projects.onDidChange(() => {
+        this.log.info(vscode.l10n.t('Project configuration changed: checking the workspace again.'));
+        this.resetReportedProblems();
+        void this.rescan();
+      }));
+    }
     this.disposables.push(
       // Registered before any other listener of the extension, so they all read fresh settings.
       ws.onDidChangeConfiguration(() => this.settings.clear()),
@@ -93,10 +106,11 @@ export class AnalysisService implements vscode.Disposable {
    */
   settingsFor(uri?: vscode.Uri): Settings {
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-    const key = folder ? folder.uri.toString() : '';
+    const project = uri && this.projects?.nearest(uri);
+    const key = `${folder ? folder.uri.toString() : ''}|${project ? project.uri.toString() : ''}`;
     let settings = this.settings.get(key);
     if (settings) return settings;
-    settings = readSettings(folder ? folder.uri : uri);
+    settings = readSettings(folder ? folder.uri : uri, project?.layer);
     this.settings.set(key, settings);
     for (const p of settings.problems) {
       if (this.reported.has(p)) continue;
@@ -104,6 +118,17 @@ export class AnalysisService implements vscode.Disposable {
       this.log.warn(p);
     }
     return settings;
+  }
+
+  /** Finds and reads the project configuration files again (Refresh). */
+  async reloadProjectConfigs(): Promise<void> {
+    await this.projects?.reload();
+    this.settings.clear();
+  }
+
+  /** Resolves when the project configuration files of the workspace are known. */
+  private configsReady(): Promise<void> {
+    return this.projects ? this.projects.ready() : Promise.resolve();
   }
 
   /** Read the settings again and report their problems anew (after a change, on Refresh). */
@@ -145,11 +170,13 @@ export class AnalysisService implements vscode.Disposable {
     else this.pending++;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      try {
-        if (this.generations.get(key) === generation && !document.isClosed) this.analyzeDocument(document);
-      } finally {
-        this.settle();
-      }
+      // Once the project files are known (at once, but for the first check after activation).
+      void this.configsReady()
+        .then(() => {
+          if (this.generations.get(key) === generation && !document.isClosed) this.analyzeDocument(document);
+        })
+        .catch((error: unknown) => this.log.error(`Checking ${document.uri.toString(true)} failed: ${String(error)}`))
+        .finally(() => this.settle());
     }, delayMs));
   }
 
@@ -266,6 +293,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private async readAndAnalyze(uri: vscode.Uri): Promise<Entry | undefined> {
     try {
+      await this.configsReady();
       const { host } = this.settingsFor(uri);
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
@@ -324,6 +352,7 @@ export class AnalysisService implements vscode.Disposable {
       try {
         // After the caller's turn: activation returns before the engine is loaded for the scan.
         await new Promise((r) => setImmediate(r));
+        await this.configsReady();
         do {
           this.rescanRequested = false;
           await this.scanOnce();

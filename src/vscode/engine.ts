@@ -9,5 +9,6 @@ export { fileReport, headlineProgress } from '../core/output/report';
 export { formatSarif } from '../core/output/sarif';
 export { countBySeverity, formatSummary } from '../core/output/text';
 export { looksLikeStatusDocument } from '../core/precheck';
-export { DEFAULT_HOST_SETTINGS, parseSettings, SETTING_KEYS } from './settingsSchema';
 export { formatStatusReport, overviewData } from '../core/output/overview';
+export { parseProjectConfig } from '../core/projectConfig';
+export { DEFAULT_HOST_SETTINGS, parseLayeredSettings, parseSettings, SETTING_KEYS } from './settingsSchema';

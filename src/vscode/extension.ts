@@ -13,6 +13,7 @@ import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
 import { StatusDocsHover } from './hover';
 import { ProgressTree } from './progressTree';
+import { ProjectConfigs, registerShowConfiguration } from './projectConfig';
 import { ResultCache } from './resultCache';
 import { SECTION } from './settings';
 import { StatusBar } from './statusBar';
@@ -29,6 +30,7 @@ export interface StatusDocsApi {
   /** The Status Overview web view (its last posted data and rendered HTML, for tests). */
   overview: OverviewPanel;
   log: vscode.LogOutputChannel;
+  projects: ProjectConfigs;
 }
 
 export function activate(context: vscode.ExtensionContext): StatusDocsApi | undefined {
@@ -49,7 +51,8 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
 
   // Results of unchanged files survive a restart: per workspace, or global without a workspace.
   const cache = new ResultCache(context.storageUri ?? context.globalStorageUri, version, log);
-  const service = new AnalysisService(log, cache);
+  const projects = new ProjectConfigs(log);
+  const service = new AnalysisService(log, cache, projects);
   const tree = new ProgressTree(service);
   const codeActions = new StatusDocsCodeActions(service);
   const codeLens = new StatusDocsCodeLens(service);
@@ -60,6 +63,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const overview = new OverviewPanel(service, context.extensionUri, log);
   context.subscriptions.push(
     cache,
+    projects,
     service,
     tree,
     tree.createView(),
@@ -74,6 +78,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     flags,
     overview,
     registerCommands({ service, tree, codeActions, readme, version, log, overview }),
+    registerShowConfiguration(CommandId.ShowConfiguration, service, log),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
       log.info('Settings changed: checking the workspace again.');
@@ -87,7 +92,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, overview, log };
+  return { service, tree, statusBar, flags, codeLens, codeActions, hover, overview, log, projects };
 }
 
 export function deactivate(): void {}

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema, RULE_IDS, RULE_SEVERITY_VALUES, STATUS_VALUES } from '../../src/core/index';
-import { HostSettingsSchema, parseSettings, SETTING_KEYS } from '../../src/vscode/settingsSchema';
+import { HostSettingsSchema, parseSettings, PROJECT_FILE_NOTE, PROJECT_KEYS, SETTING_KEYS } from '../../src/vscode/settingsSchema';
 import { localizedManifest } from '../l10n/manifest';
 
 const root = join(__dirname, '../..');
@@ -28,7 +28,8 @@ describe('extension manifest', () => {
         const entry = properties[`statusDocs.${key}`];
         const schema = shapes[key]!;
         assert.deepEqual(entry.default, schema.parse(undefined), 'default');
-        assert.equal(entry.markdownDescription, schema.description, 'description');
+        // The keys a project file can set say so (VS Code's settings UI cannot show a value's source).
+        assert.equal(entry.markdownDescription, PROJECT_KEYS.includes(key) ? `${schema.description} ${PROJECT_FILE_NOTE}` : schema.description, 'description');
         if (key === 'rules') {
           assert.deepEqual(Object.keys(entry.properties).sort(), [...RULE_IDS].sort(), 'one entry per registered rule');
           for (const id of RULE_IDS) assert.deepEqual(entry.properties[id].enum, [...RULE_SEVERITY_VALUES], id);

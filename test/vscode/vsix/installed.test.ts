@@ -50,6 +50,8 @@ describe('packaged extension', () => {
       assert.ok(files.includes(`package.nls.${language}.json`), `package.nls.${language}.json is missing`);
       assert.ok(files.includes(`l10n/bundle.l10n.${language}.json`), `l10n/bundle.l10n.${language}.json is missing`);
     }
+    // contributes.jsonValidation points at it.
+    assert.ok(files.includes('media/status-docs.schema.json'), 'the project configuration schema is missing');
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
     // The production build: minified, no source map comment pointing at a file left out.
