@@ -6,6 +6,7 @@ import type { StatusDocsCodeActions } from './codeActions';
 import type { AnalysisService } from './documents';
 import type { Filter, ProgressTree } from './progressTree';
 import { SECTION, todayOf } from './settings';
+import { pickFilter } from './tree/commands';
 
 export enum CommandId {
   Refresh = 'statusDocs.refresh',
@@ -149,11 +150,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       }
       return fixAll(deps, document);
     }),
-    register(CommandId.Filter, async () => {
-      const picks = (['all', 'open', 'problems'] as const).map((f) => ({ label: tree.filter === f ? `$(check) ${FILTER_LABEL[f]}` : FILTER_LABEL[f], filter: f }));
-      const pick = await vscode.window.showQuickPick(picks, { title: 'Show in the Progress view' });
-      if (pick) tree.setFilter(pick.filter);
-    }),
+    register(CommandId.Filter, () => pickFilter(tree)),
     register(CommandId.FilterAll, setFilter('all')),
     register(CommandId.FilterOpen, setFilter('open')),
     register(CommandId.FilterProblems, setFilter('problems')),
@@ -165,5 +162,3 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }),
   );
 }
-
-const FILTER_LABEL: Record<Filter, string> = { all: 'All items', open: 'Open items only', problems: 'Problems only' };

@@ -15,12 +15,14 @@ import { ProgressTree } from './progressTree';
 import { ResultCache } from './resultCache';
 import { SECTION } from './settings';
 import { StatusBar } from './statusBar';
+import { registerTreeCommands } from './tree/commands';
 
 /** What `activate()` returns: used by the integration tests, stable enough for other extensions. */
 export interface StatusDocsApi {
   service: AnalysisService;
   tree: ProgressTree;
   statusBar: StatusBar;
+  fileDecorations: StatusDocsFileDecorations;
   flags: InlineFlags;
   codeLens: StatusDocsCodeLens;
   codeActions: StatusDocsCodeActions;
@@ -69,6 +71,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     statusBar,
     flags,
     registerCommands({ service, tree, codeActions, readme, version, log }),
+    registerTreeCommands(tree),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
       log.info('Settings changed: checking the workspace again.');
@@ -79,10 +82,11 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     }),
   );
   void vscode.commands.executeCommand('setContext', 'statusDocs.filter', 'all');
+  void vscode.commands.executeCommand('setContext', 'statusDocs.sort', tree.sort);
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log };
+  return { service, tree, statusBar, fileDecorations, flags, codeLens, codeActions, hover, log };
 }
 
 export function deactivate(): void {}

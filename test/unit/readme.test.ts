@@ -9,6 +9,9 @@ import { README, renderReadme } from '../docs/readme';
 
 const readme = readFileSync(README, 'utf8');
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '../../package.nls.json'), 'utf8'));
+/** A manifest string in English: `%key%` read from package.nls.json. */
+const english = (s: string) => s.replace(/^%(.+)%$/, (m, key: string) => nls[key] ?? m);
 
 describe('README', () => {
   it('has the rule and settings tables that `npm run docs` renders', () => {
@@ -29,7 +32,8 @@ describe('README', () => {
   it('names every contributed command in the Features section', () => {
     const features = readme.slice(readme.indexOf('<!-- FEATURES:BEGIN -->'), readme.indexOf('<!-- FEATURES:END -->'));
     for (const c of manifest.contributes.commands as { command: string; title: string }[]) {
-      assert.ok(features.includes(`\`${c.command}\``) && features.includes(c.title), `${c.command} ("${c.title}") is not documented with its id and title`);
+      const title = english(c.title);
+      assert.ok(features.includes(`\`${c.command}\``) && features.includes(title), `${c.command} ("${title}") is not documented with its id and title`);
     }
   });
 });
