@@ -193,10 +193,19 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.refresh();
   }
 
-  /** The view's header names the filter that is on and the order: `Errors only · Most errors first`. */
+  /**
+   * The view's header names the filter that is on and the order: `Errors only · Most errors first`.
+   * A view alone in its container shows no description (its title is merged with the
+   * container's), so a filter or an order other than the default is also the view's message.
+   */
   private updateDescription(): void {
     if (!this.view) return;
-    this.view.description = [this.filter === 'all' ? '' : filterLabel(this.filter, this.rule), sortLabel(this.sort)].filter(Boolean).join(' · ');
+    this.view.description = this.arrangement();
+    this.updateScan();
+  }
+
+  private arrangement(): string {
+    return [this.filter === 'all' ? '' : filterLabel(this.filter, this.rule), sortLabel(this.sort)].filter(Boolean).join(' · ');
   }
 
   /** The rules with findings in the workspace, most findings first. */
@@ -218,7 +227,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (this.view) {
       this.view.message = progress
         ? (progress.total ? vscode.l10n.t('Scanning {0} of {1} files…', progress.done, progress.total) : vscode.l10n.t('Looking for status documents…'))
-        : scanned ? undefined : vscode.l10n.t('Looking for status documents…');
+        : !scanned ? vscode.l10n.t('Looking for status documents…')
+          : this.filter !== 'all' || this.sort !== 'errors' ? vscode.l10n.t('Showing: {0}', this.arrangement()) : undefined;
     }
     if (progress && !this.endProgress) {
       const done = new Promise<void>((resolve) => (this.endProgress = resolve));
@@ -518,7 +528,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const c = severityCounts(entry.findings);
     const overall = overallProgress(entry.doc);
     const overdue = overdueCount(entry.findings);
-    item.description = [severityText(c), overall ? `${overall.percent}%` : ''].filter(Boolean).join(' · ');
+    // Infos (an undated milestone, a stale "Last updated") stay in the tooltip and the Problems row.
+    item.description = [severityText({ ...c, info: 0 }), overall ? `${overall.percent}%` : ''].filter(Boolean).join(' · ');
     const status = documentStatus(entry.doc);
     item.iconPath = statusIcon(status, 'file-text');
     item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;

@@ -87,6 +87,9 @@ export function milestoneVerdict(entry: Entry, m: Milestone): RowVerdict & { sta
 export function staleSubject(entry: Entry, f: Finding): string | undefined {
   if (!f.stale || !entry.doc) return undefined;
   const claim = entry.doc.claims.find((c) => (c.kind === 'milestone' || c.kind === 'sprint' || c.kind === 'document') && f.line >= c.statement.line && f.line <= c.statement.endLine);
+  // A sprint stated in the document's head is the document itself (the claim calls it "this sprint").
+  if (claim?.kind === 'sprint' && claim.section === null && entry.doc.title) return display(entry.doc.title);
+  if (claim?.kind === 'sprint' && claim.section !== null) return display(entry.doc.sections[claim.section]?.title ?? claim.subject);
   if (claim?.subject) return display(claim.subject);
   const m = entry.doc.milestones.find((x) => f.line >= x.range.line && f.line <= x.range.endLine);
   return m ? display(m.name) : undefined;

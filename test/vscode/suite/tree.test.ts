@@ -40,7 +40,8 @@ describe('progress tree', () => {
     const doc = await documentNode('feature-delta.md');
     const docItem = item(doc);
     assert.equal(label(docItem), 'Search Rollout Report');
-    assert.equal(docItem.description, '1 error · 1 warning · 1 info · 50%');
+    assert.equal(docItem.description, '1 error · 1 warning · 50%');
+    assert.match(tooltip(docItem), /\n1 error · 1 warning · 1 info\n/);
     assert.deepEqual(children(doc).map((n) => label(item(n))), ['Problems', 'Team Scores', 'Checklist', 'Milestones']);
 
     const checklist = child(doc, 'Checklist');
@@ -144,6 +145,8 @@ describe('progress tree', () => {
     assert.equal(label(item(doc)), 'Catalogue Cleanup Scorecard — Q4');
     const findings = children(child(doc, 'Problems')).map((n) => label(item(n)));
     assert.ok(findings.some((l) => l.startsWith('Parser rewritten: ⏰ 2026-09-30 · 53 days overdue')), findings.join(' | '));
+    const sprint = children(child(await documentNode('tree-sprint.md'), 'Problems')).map((n) => label(item(n)));
+    assert.deepEqual(sprint, ['Sprint 4: Import Pipeline: ⏰ 2026-10-30 · 23 days overdue']);
   });
 
   it('gives a score row its own delta check, not the first problem on its line', async () => {
@@ -238,6 +241,7 @@ describe('progress tree', () => {
     try {
       await vscode.commands.executeCommand('statusDocs.filterErrors');
       assert.equal(ext.tree.view?.description, 'Errors only · Most errors first');
+      assert.equal(ext.tree.view?.message, 'Showing: Errors only · Most errors first');
       const docs = children().flatMap((f) => children(f));
       assert.ok(docs.length > 0);
       for (const d of docs) {
@@ -255,6 +259,7 @@ describe('progress tree', () => {
       await vscode.commands.executeCommand('statusDocs.filterAll');
     }
     assert.equal(ext.tree.view?.description, 'Most errors first');
+    assert.equal(ext.tree.view?.message, undefined);
   });
 });
 
