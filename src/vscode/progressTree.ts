@@ -100,6 +100,7 @@ const SEVERITY_ICON: Record<Finding['severity'], vscode.ThemeIcon> = {
   warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   info: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
 };
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 const PASS_ICON = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
 const STALE_ICON = new vscode.ThemeIcon('watch', new vscode.ThemeColor('statusDocs.staleForeground'));
 
@@ -366,7 +367,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       out.push(this.remember({ kind: 'score', id: `${idBase}/sc:${unique(sc.name)}`, parentId, uri, index: i }));
     });
     doc.milestones.forEach((m, i) => {
-      if (m.section !== section || (this.filter === 'open' && m.status?.value === 'done')) return;
+      if (m.section !== section || (this.filter === 'open' && milestoneStatus(doc, m) === 'done')) return;
       out.push(this.remember({ kind: 'milestone', id: `${idBase}/m:${unique(m.name)}`, parentId, uri, index: i }));
     });
     out.push(...this.taskNodes(entry, (t) => t.section === section && (t.parent === null || doc.tasks[t.parent]?.section !== section), parentId, idBase));
@@ -401,22 +402,23 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return false;
     };
     if (this.filter === 'open') {
-      return doc.tasks.some((t) => inside(t.section) && !t.checked) || doc.milestones.some((m) => inside(m.section) && m.status?.value !== 'done');
+      return doc.tasks.some((t) => inside(t.section) && !t.checked) || doc.milestones.some((m) => inside(m.section) && milestoneStatus(doc, m) !== 'done');
     }
     return s.checklist.total > 0 || doc.scores.some((x) => inside(x.section)) || doc.milestones.some((m) => inside(m.section));
   }
 
+  /** The findings the filter shows, errors first, then warnings, then infos, each in line order. */
   private findingNodes(entry: Entry, parentId: string): Node[] {
     const counts = new Map<string, number>();
     const shown = new Set(this.findingsShown(entry));
-    const out: Node[] = [];
-    entry.findings.forEach((f, i) => {
-      if (!shown.has(f)) return;
+    const indexes = entry.findings.map((_, i) => i).filter((i) => shown.has(entry.findings[i]!));
+    indexes.sort((a, b) => SEVERITY_RANK[entry.findings[a]!.severity] - SEVERITY_RANK[entry.findings[b]!.severity] || a - b);
+    return indexes.map((i) => {
+      const f = entry.findings[i]!;
       const n = (counts.get(f.rule) ?? 0) + 1;
       counts.set(f.rule, n);
-      out.push(this.remember({ kind: 'finding', id: `${parentId}/f:${f.rule}#${n}`, parentId, uri: entry.uri.toString(), index: i }));
+      return this.remember({ kind: 'finding', id: `${parentId}/f:${f.rule}#${n}`, parentId, uri: entry.uri.toString(), index: i });
     });
-    return out;
   }
 
   getParent(node: Node): Node | undefined {

@@ -59,7 +59,8 @@ describe('progress tree', () => {
     const milestones = children(child(doc, 'Milestones'));
     assert.deepEqual(milestones.map((n) => label(item(n))), ['Index online', 'Ranking tuned']);
     assert.equal(item(milestones[1]!).description, '⏰ 2026-03-20 · 247 days overdue');
-    assert.deepEqual(children(child(doc, 'Problems')).map((n) => item(n).description), ['Ln 4 · stale-document', 'Ln 8 · delta-mismatch', 'Ln 23 · stale-milestone']);
+    // Errors first, then warnings, then infos.
+    assert.deepEqual(children(child(doc, 'Problems')).map((n) => item(n).description), ['Ln 8 · delta-mismatch', 'Ln 23 · stale-milestone', 'Ln 4 · stale-document']);
   });
 
   it('gives every element a stable id and a parent', async () => {
