@@ -19,6 +19,10 @@ export enum CommandId {
   FilterAll = 'statusDocs.filterAll',
   FilterOpen = 'statusDocs.filterOpen',
   FilterProblems = 'statusDocs.filterProblems',
+  /** The Progress view's Errors only, By rule… and Sort… (registered in tree/commands.ts). */
+  FilterErrors = 'statusDocs.filterErrors',
+  FilterRule = 'statusDocs.filterRule',
+  Sort = 'statusDocs.sort',
   FocusTree = 'statusDocs.focusTree',
   ShowOutput = 'statusDocs.showOutput',
   /** Internal: tree items and tests. */

@@ -12,7 +12,10 @@ const root = join(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const properties: Record<string, any> = manifest.contributes.configuration.properties;
 const shapes: Record<string, z.ZodType> = { ...ConfigSchema.shape, ...HostSettingsSchema.shape };
-const vscodeSources = readdirSync(join(root, 'src/vscode')).map((f) => readFileSync(join(root, 'src/vscode', f), 'utf8')).join('\n');
+const vscodeSources = readdirSync(join(root, 'src/vscode'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(join(root, 'src/vscode', f), 'utf8'))
+  .join('\n');
 
 describe('extension manifest', () => {
   describe('contributes.configuration', () => {

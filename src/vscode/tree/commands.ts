@@ -1,12 +1,7 @@
 /** The Progress view's own commands: the filter and sort quick picks, Errors only, By rule…. */
 import * as vscode from 'vscode';
+import { CommandId } from '../commands';
 import { filterLabel, sortLabel, type Filter, type ProgressTree, type Sort } from '../progressTree';
-
-export enum TreeCommandId {
-  Sort = 'statusDocs.sort',
-  FilterErrors = 'statusDocs.filterErrors',
-  FilterRule = 'statusDocs.filterRule',
-}
 
 const checked = (on: boolean, label: string) => (on ? `$(check) ${label}` : label);
 
@@ -52,8 +47,8 @@ export async function pickSort(tree: ProgressTree, sort?: Sort): Promise<void> {
 
 export function registerTreeCommands(tree: ProgressTree): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(TreeCommandId.Sort, (sort?: Sort) => pickSort(tree, sort)),
-    vscode.commands.registerCommand(TreeCommandId.FilterErrors, () => tree.setFilter('errors')),
-    vscode.commands.registerCommand(TreeCommandId.FilterRule, (rule?: string) => pickRule(tree, rule)),
+    vscode.commands.registerCommand(CommandId.Sort, (sort?: Sort) => pickSort(tree, sort)),
+    vscode.commands.registerCommand(CommandId.FilterErrors, () => tree.setFilter('errors')),
+    vscode.commands.registerCommand(CommandId.FilterRule, (rule?: string) => pickRule(tree, rule)),
   );
 }
