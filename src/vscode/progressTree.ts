@@ -282,7 +282,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   private entriesShown(): Entry[] {
     const entries = this.service.all().filter((e) => !this.findingsOnly || this.findingsShown(e).length > 0);
-    const name = (e: Entry) => this.documentName(e).toLocaleLowerCase();
+    const names = new Map(entries.map((e) => [e, this.documentName(e).toLocaleLowerCase()]));
+    const name = (e: Entry) => names.get(e)!;
     const byName = (a: Entry, b: Entry) => name(a).localeCompare(name(b)) || a.uri.path.localeCompare(b.uri.path);
     const errors = (e: Entry) => e.findings.filter((f) => f.severity === 'error').length;
     const overdue = (e: Entry) => overdueCount(e.findings);
