@@ -153,6 +153,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Resolves the progress indicator of the scan that is running. */
   private endProgress: (() => void) | undefined;
+  private scanned: boolean | undefined;
+  private messageAt = 0;
   filter: Filter = 'all';
   /** The rule shown by the `rule` filter. */
   rule: string | undefined;
@@ -224,12 +226,22 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private updateScan(): void {
     const progress = this.service.scanProgress;
     const scanned = this.service.scansCompleted > 0;
-    void vscode.commands.executeCommand('setContext', 'statusDocs.scanned', scanned);
-    if (this.view) {
-      this.view.message = progress
+    if (scanned !== this.scanned) {
+      this.scanned = scanned;
+      void vscode.commands.executeCommand('setContext', 'statusDocs.scanned', scanned);
+    }
+    // The count moves with every file: shown at most every 100 ms (each update crosses to the workbench).
+    const now = Date.now();
+    const throttled = progress && progress.total > 0 && progress.done > 0 && progress.done < progress.total && now - this.messageAt < 100;
+    if (this.view && !throttled) {
+      const message = progress
         ? (progress.total ? vscode.l10n.t('Scanning {0} of {1} files…', progress.done, progress.total) : vscode.l10n.t('Looking for status documents…'))
         : !scanned ? vscode.l10n.t('Looking for status documents…')
           : this.filter !== 'all' || this.sort !== 'errors' ? vscode.l10n.t('Showing: {0}', this.arrangement()) : undefined;
+      if (message !== this.view.message) {
+        this.view.message = message;
+        this.messageAt = now;
+      }
     }
     if (progress && !this.endProgress) {
       const done = new Promise<void>((resolve) => (this.endProgress = resolve));
