@@ -13,3 +13,4 @@ export { looksLikeStatusDocument } from '../core/precheck';
 export { repairMojibake } from '../core/model/mojibake';
 export { CONDITIONS, isHeadingMarker, TRACKER_TITLE } from '../core/grammar/status';
 export { DEFAULT_HOST_SETTINGS, parseSettings, SETTING_KEYS } from './settingsSchema';
+export { formatStatusReport, overviewData } from '../core/output/overview';
