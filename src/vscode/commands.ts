@@ -7,6 +7,7 @@ import type { AnalysisService } from './documents';
 import { overviewInputs, type OverviewPanel } from './overview/panel';
 import type { Filter, ProgressTree } from './progressTree';
 import { SECTION, todayOf } from './settings';
+import { pickFilter } from './tree/commands';
 
 export enum CommandId {
   Refresh = 'statusDocs.refresh',
@@ -19,6 +20,10 @@ export enum CommandId {
   FilterAll = 'statusDocs.filterAll',
   FilterOpen = 'statusDocs.filterOpen',
   FilterProblems = 'statusDocs.filterProblems',
+  /** The Progress view's Errors only, By rule… and Sort… (registered in tree/commands.ts). */
+  FilterErrors = 'statusDocs.filterErrors',
+  FilterRule = 'statusDocs.filterRule',
+  Sort = 'statusDocs.sort',
   FocusTree = 'statusDocs.focusTree',
   ShowOutput = 'statusDocs.showOutput',
   OpenOverview = 'statusDocs.openOverview',
@@ -175,11 +180,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       }
       return fixAll(deps, document);
     }),
-    register(CommandId.Filter, async () => {
-      const picks = (['all', 'open', 'problems'] as const).map((f) => ({ label: tree.filter === f ? `$(check) ${filterLabel(f)}` : filterLabel(f), filter: f }));
-      const pick = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Show in the Progress view') });
-      if (pick) tree.setFilter(pick.filter);
-    }),
+    register(CommandId.Filter, () => pickFilter(tree)),
     register(CommandId.FilterAll, setFilter('all')),
     register(CommandId.FilterOpen, setFilter('open')),
     register(CommandId.FilterProblems, setFilter('problems')),
@@ -191,6 +192,3 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }),
   );
 }
-
-const filterLabel = (f: Filter): string =>
-  f === 'all' ? vscode.l10n.t('All items') : f === 'open' ? vscode.l10n.t('Open items only') : vscode.l10n.t('Problems only');

@@ -56,6 +56,12 @@ export class AnalysisService implements vscode.Disposable {
   private idleWaiters: (() => void)[] = [];
   /** Fires with the URIs whose entry changed (or disappeared). */
   readonly onDidChange = this.changed.event;
+  /** Files looked at and found by the scan that is running, if one is. */
+  private progress: ScanProgress | undefined;
+  private completedScans = 0;
+  private readonly scanChanged = new vscode.EventEmitter<void>();
+  /** Fires when a scan starts, looks at a file, or ends (read `scanProgress`, `scansCompleted`). */
+  readonly onDidChangeScan = this.scanChanged.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -135,6 +141,16 @@ export class AnalysisService implements vscode.Disposable {
   resetReportedProblems(): void {
     this.settings.clear();
     this.reported.clear();
+  }
+
+  /** The running scan's progress: files looked at of those found so far; undefined when no scan runs. */
+  get scanProgress(): Readonly<ScanProgress> | undefined {
+    return this.progress;
+  }
+
+  /** How many workspace scans have finished (0 until the first one has). */
+  get scansCompleted(): number {
+    return this.completedScans;
   }
 
   get(uri: vscode.Uri): Entry | undefined {
@@ -361,6 +377,9 @@ export class AnalysisService implements vscode.Disposable {
         this.log.error(`Workspace scan failed: ${String(error)}`);
       } finally {
         this.scanning = undefined;
+        this.progress = undefined;
+        this.completedScans++;
+        this.scanChanged.fire();
         this.settle();
       }
     })();
@@ -370,6 +389,9 @@ export class AnalysisService implements vscode.Disposable {
   private async scanOnce(): Promise<void> {
     const started = Date.now();
     const seen = new Set<string>();
+    const progress: ScanProgress = { done: 0, total: 0 };
+    this.progress = progress;
+    this.scanChanged.fire();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { host } = this.settingsFor(folder.uri);
       const exclude = excludeGlobs(folder, host.exclude);
@@ -378,6 +400,8 @@ export class AnalysisService implements vscode.Disposable {
         const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludePattern, 5000);
         const queue = uris.filter((u) => !seen.has(u.toString()));
         for (const u of queue) seen.add(u.toString());
+        progress.total += queue.length;
+        this.scanChanged.fire();
         // A few reads at a time; each check yields back to the event loop in between.
         const workers = Array.from({ length: 4 }, async () => {
           for (let uri = queue.shift(); uri; uri = queue.shift()) {
@@ -387,6 +411,8 @@ export class AnalysisService implements vscode.Disposable {
               const entry = await this.readAndAnalyze(uri);
               if (entry) this.store(entry);
             }
+            progress.done++;
+            this.scanChanged.fire();
             await new Promise((r) => setImmediate(r));
           }
         });
@@ -417,7 +443,13 @@ export class AnalysisService implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
+    this.scanChanged.dispose();
   }
+}
+
+export interface ScanProgress {
+  done: number;
+  total: number;
 }
 
 function skippedReason(size: number, maxFileSizeKB: number): string {

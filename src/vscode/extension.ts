@@ -17,12 +17,14 @@ import { ProjectConfigs, registerShowConfiguration } from './projectConfig';
 import { ResultCache } from './resultCache';
 import { SECTION } from './settings';
 import { StatusBar } from './statusBar';
+import { registerTreeCommands } from './tree/commands';
 
 /** What `activate()` returns: used by the integration tests, stable enough for other extensions. */
 export interface StatusDocsApi {
   service: AnalysisService;
   tree: ProgressTree;
   statusBar: StatusBar;
+  fileDecorations: StatusDocsFileDecorations;
   flags: InlineFlags;
   codeLens: StatusDocsCodeLens;
   codeActions: StatusDocsCodeActions;
@@ -79,6 +81,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     overview,
     registerCommands({ service, tree, codeActions, readme, version, log, overview }),
     registerShowConfiguration(CommandId.ShowConfiguration, service, log),
+    registerTreeCommands(tree),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
       log.info('Settings changed: checking the workspace again.');
@@ -89,10 +92,11 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     }),
   );
   void vscode.commands.executeCommand('setContext', 'statusDocs.filter', 'all');
+  void vscode.commands.executeCommand('setContext', 'statusDocs.sort', tree.sort);
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, overview, log, projects };
+  return { service, tree, statusBar, fileDecorations, flags, codeLens, codeActions, hover, overview, log, projects };
 }
 
 export function deactivate(): void {}
