@@ -57,7 +57,9 @@ function related(lines: MojibakeRun[][]): { range: Range; message: string }[] {
 function reportRuns(ctx: RuleContext, runs: readonly MojibakeRun[], lost: number): void {
   const lines = byLine(runs);
   const kinds = new Map<string, string>();
-  for (const r of runs) if (!kinds.has(r.original) && kinds.size < 3) kinds.set(r.original, r.repaired!);
+  // The lead example is one whose repair is a real character, not U+FFFD (a replacement character saved as UTF-8).
+  const telling = [...runs].sort((a, b) => Number(a.repaired!.includes('\uFFFD')) - Number(b.repaired!.includes('\uFFFD')));
+  for (const r of telling) if (!kinds.has(r.original) && kinds.size < 3) kinds.set(r.original, r.repaired!);
   const [[first, repaired], ...others] = [...kinds];
   const also = others.map(([from, to]) => `"${show(from)}" → "${cut(to)}"`).join(', ');
   // "\"âœ…\" should read \"✅\" (12 lines damaged)": the damaged text first, then its repair.

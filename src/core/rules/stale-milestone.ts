@@ -3,7 +3,7 @@ import type { Claim } from '../model/schema';
 import type { Rule } from './types';
 import { staleAlternatives } from './util/done';
 import { isOverdue, isStaleSprint, plural } from './util/time';
-import { subjectOf } from './util/say';
+import { subjectOf, withoutOwnParenthesis } from './util/say';
 
 /**
  * A milestone whose due date is before today while its status is not done: a table row with a
@@ -32,7 +32,7 @@ export const staleMilestone: Rule = {
       const due = String(m.data.due);
       // "Nov 2-30 (ends 2025-11-30)" inside "(due …)" reads "due Nov 2-30, ends 2025-11-30".
       const dueText = due.endsWith(')') && due.includes(' (ends ') ? due.slice(0, -1).replace(' (ends ', ', ends ') : due;
-      const name = subjectOf(m.subject) || 'This milestone';
+      const name = withoutOwnParenthesis(subjectOf(m.subject), [date.text, status.text]) || 'This milestone';
       const implied = m.data.implied === true;
       const list = m.data.total !== null ? { open: Number(m.data.open), total: Number(m.data.total) } : null;
       ctx.report({

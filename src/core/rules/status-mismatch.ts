@@ -65,7 +65,7 @@ function checkSection(ctx: RuleContext, claim: Claim): void {
     ctx.report({
       claim,
       range: claim.range,
-      message: `"${subjectOf(claim.subject)}" is marked "${shown}" but ${open} of its ${total} task${total === 1 ? '' : 's'} ${open === 1 ? 'is' : 'are'} unchecked.`,
+      message: `"${subjectOf(claim.subject)}" is marked "${shown}" but ${open === total ? (total === 1 ? 'its only task is' : `all ${total} of its tasks are`) : `${open} of its ${total} tasks ${open === 1 ? 'is' : 'are'}`} unchecked.`,
       related: counted.slice(0, 20).map((t) => ({ range: t.range, message: `Open: ${t.label}` })),
       detail: `The ${what}'s checklist shows ${total - open} of ${total} boxes ticked; a finished ${what} has every box ticked (or its open items moved to a follow-up list).`,
     });

@@ -11,6 +11,7 @@ export function subjectOf(subject: string | null | undefined): string {
   let end = s.length;
   while (end > start && (s[end - 1] === '*' || s[end - 1] === '_' || s[end - 1] === ' ' || s[end - 1] === ':')) end--;
   s = s.slice(start, end).split('**').join('');
+  for (const box of ['[ ] ', '[x] ', '[X] ']) if (s.startsWith(box)) s = s.slice(box.length).trim();
   if (s.length > 1 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1);
   if (s.length <= MAX_SUBJECT) return s;
   const cut = s.lastIndexOf(' ', MAX_SUBJECT);
@@ -44,4 +45,15 @@ export function isLetter(c: string | undefined): boolean {
 export function rowName(subject: string | null | undefined): string {
   const s = subjectOf(subject);
   return s && [...s].every((ch) => ch >= '0' && ch <= '9') ? `Row ${s}` : s;
+}
+
+/**
+ * A subject without a closing parenthesis that only repeats what the message says next (its
+ * date or status): `Sprint 3 (Nov 2-30, Projected)` is `Sprint 3` before "(due Nov 2-30)".
+ */
+export function withoutOwnParenthesis(subject: string, said: readonly string[]): string {
+  const open = subject.lastIndexOf(' (');
+  if (open <= 0 || !subject.endsWith(')')) return subject;
+  const inner = subject.slice(open + 2, -1);
+  return said.some((t) => t.trim() && inner.includes(t.trim())) ? subject.slice(0, open) : subject;
 }
