@@ -10,3 +10,4 @@ export { formatSarif } from '../core/output/sarif';
 export { countBySeverity, formatSummary } from '../core/output/text';
 export { looksLikeStatusDocument } from '../core/precheck';
 export { DEFAULT_HOST_SETTINGS, parseSettings, SETTING_KEYS } from './settingsSchema';
+export { formatStatusReport, overviewData } from '../core/output/overview';

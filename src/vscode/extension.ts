@@ -7,6 +7,7 @@ import { registerCodeActions, StatusDocsCodeActions } from './codeActions';
 import { StatusDocsCodeLens } from './codeLens';
 import { CommandId, registerCommands } from './commands';
 import { InlineFlags } from './decorations';
+import { OverviewPanel } from './overview/panel';
 import { registerDiagnostics } from './diagnostics';
 import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
@@ -25,6 +26,8 @@ export interface StatusDocsApi {
   codeLens: StatusDocsCodeLens;
   codeActions: StatusDocsCodeActions;
   hover: StatusDocsHover;
+  /** The Status Overview web view (its last posted data and rendered HTML, for tests). */
+  overview: OverviewPanel;
   log: vscode.LogOutputChannel;
 }
 
@@ -54,6 +57,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const statusBar = new StatusBar(service);
   const flags = new InlineFlags(service);
   const hover = new StatusDocsHover(service);
+  const overview = new OverviewPanel(service, context.extensionUri, log);
   context.subscriptions.push(
     cache,
     service,
@@ -68,7 +72,8 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     vscode.window.registerFileDecorationProvider(fileDecorations),
     statusBar,
     flags,
-    registerCommands({ service, tree, codeActions, readme, version, log }),
+    overview,
+    registerCommands({ service, tree, codeActions, readme, version, log, overview }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
       log.info('Settings changed: checking the workspace again.');
@@ -82,7 +87,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log };
+  return { service, tree, statusBar, flags, codeLens, codeActions, hover, overview, log };
 }
 
 export function deactivate(): void {}
