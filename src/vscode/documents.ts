@@ -9,10 +9,10 @@
  * again); files read from disk go through the result cache, so an unchanged workspace is listed
  * again without being parsed.
  */
-import { availableParallelism, loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { ClaimVerdict, Finding, StatusDoc } from '../core/index';
 import type { IncrementalChecker } from '../core/incremental';
+import { loadFactor, yieldToEventLoop } from './host';
 import { engine } from './lazy';
 import { ResultCache } from './resultCache';
 import { readSettings, todayOf, type Settings } from './settings';
@@ -323,7 +323,7 @@ export class AnalysisService implements vscode.Disposable {
     this.scanning = (async () => {
       try {
         // After the caller's turn: activation returns before the engine is loaded for the scan.
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         do {
           this.rescanRequested = false;
           await this.scanOnce();
@@ -358,7 +358,7 @@ export class AnalysisService implements vscode.Disposable {
               const entry = await this.readAndAnalyze(uri);
               if (entry) this.store(entry);
             }
-            await new Promise((r) => setImmediate(r));
+            await yieldToEventLoop();
           }
         });
         await Promise.all(workers);
@@ -404,13 +404,4 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder, own: readonly strin
   }
   // Nested braces would break the `{a,b}` group handed to findFiles.
   return [...globs].filter((g) => !/[{}]/.test(g));
-}
-
-/** The one-minute load average per core, at least 1 and at most 20 (see the CLI's `loadFactor`). */
-function loadFactor(): number {
-  try {
-    return Math.min(20, Math.max(1, loadavg()[0]! / Math.max(1, availableParallelism())));
-  } catch {
-    return 1;
-  }
 }

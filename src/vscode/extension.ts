@@ -10,6 +10,7 @@ import { InlineFlags } from './decorations';
 import { registerDiagnostics } from './diagnostics';
 import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
+import { hostKind } from './host';
 import { StatusDocsHover } from './hover';
 import { ProgressTree } from './progressTree';
 import { ResultCache } from './resultCache';
@@ -26,6 +27,8 @@ export interface StatusDocsApi {
   codeActions: StatusDocsCodeActions;
   hover: StatusDocsHover;
   log: vscode.LogOutputChannel;
+  /** The extension host this build runs in: `node` (desktop, remote) or `web` (browser worker). */
+  host: 'node' | 'web';
 }
 
 export function activate(context: vscode.ExtensionContext): StatusDocsApi | undefined {
@@ -82,7 +85,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log };
+  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log, host: hostKind };
 }
 
 export function deactivate(): void {}
