@@ -92,7 +92,14 @@ async function buildWeb() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+// Run as a script (`node build.mjs`), not when a test imports webExtensionOptions. esbuild has
+// already printed a failed build's errors.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    if (!error?.errors) console.error(error);
+    process.exitCode = 1;
+  });
+}
 
 async function main() {
   await Promise.all([
