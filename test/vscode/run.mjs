@@ -293,7 +293,11 @@ async function main() {
     // The workbench runs the tests in the extension host of the extension whose folder holds
     // them: the web suite goes inside the copy webExtension() makes.
     const index = options.web ? join(developed, 'test/index.js') : join(tests, vsix ? 'vsix' : 'suite', 'index.js');
-    if (options.web) cpSync(join(tests, 'web'), dirname(index), { recursive: true });
+    if (options.web) {
+      cpSync(join(tests, 'web'), dirname(index), { recursive: true });
+      // A web worker has no environment variables: the suite reads its options from this file.
+      writeFileSync(join(dirname(index), 'options.json'), JSON.stringify({ grep: options.grep ?? '' }));
+    }
     payload.push(['extensionTestsPath', remote(index)]);
     // The development extension and the suite run in the web worker extension host, from the
     // manifest's `browser` entry, instead of the server's Node extension host.

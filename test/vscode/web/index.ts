@@ -8,7 +8,20 @@ import './workerHost.test';
 
 const FILES = 1;
 
-export function run(): Promise<void> {
+/** What test/vscode/run.mjs writes next to this bundle (a web worker has no environment variables). */
+async function runOptions(): Promise<{ grep?: string }> {
+  const extension = vscode.extensions.all.find((e) => e.packageJSON?.browser && e.packageJSON?.name === 'status-docs');
+  if (!extension) return {};
+  try {
+    return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'test/options.json'))));
+  } catch {
+    return {};
+  }
+}
+
+export async function run(): Promise<void> {
+  const { grep } = await runOptions();
+  if (grep) mocha.grep(grep);
   // test/vscode/run.mjs forwards the workbench's log from this line on.
   console.log(`Status Docs integration tests in VS Code ${vscode.version}: ${FILES} file(s), web worker extension host`);
   return new Promise((resolve, reject) => {
