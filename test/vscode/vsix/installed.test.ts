@@ -47,6 +47,7 @@ describe('packaged extension', () => {
     assert.deepEqual(unexpected, []);
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
+    assert.ok(files.includes(manifest.browser.replace(/^\.\//, '')), `${manifest.browser} (the browser build) is missing`);
     // The production build: minified, no source map comment pointing at a file left out.
     const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(installed().extensionUri, main)));
     assert.doesNotMatch(bundle, /sourceMappingURL=/, `${main} is a development build`);
