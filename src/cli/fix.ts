@@ -12,6 +12,8 @@ import { collectTargets, decodeText, readBytes } from './files';
 export interface FixCommandOptions {
   today: string;
   config: Config;
+  /** The settings of one file (its nearest project file under the command line's); default `today` and `config`. */
+  settingsFor?: (abs: string) => { today: string; config: Config };
   dryRun: boolean;
   /** Only the fixes of these rules (then also the ones that are not preferred). */
   rules: readonly string[] | null;
@@ -37,8 +39,9 @@ export function fixCommand(paths: readonly string[], cwd: string, options: FixCo
     const decoded = read.ok ? decodeText(read.bytes, { strict: true }) : read;
     if (!decoded.ok) { options.note(`${t.path}: ${decoded.reason}`); continue; }
     let result;
+    const { today, config } = options.settingsFor?.(t.abs) ?? options;
     try {
-      result = fixToFixedPoint(decoded.text, (text) => check(text, { today: options.today, config: options.config, now }).findings, selection);
+      result = fixToFixedPoint(decoded.text, (text) => check(text, { today, config, now }).findings, selection);
     } catch (e) {
       if (e instanceof AnalysisStopped) { options.note(`${t.path}: ${e.message}`); continue; }
       throw e;

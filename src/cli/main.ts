@@ -1,7 +1,7 @@
 /** `status-docs check|summary|fix`: the command-line host of the core. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig, RULE_IDS, RULES, isRealDay, type Config } from '../core/index';
+import { layerConfig, readConfigValues, RULE_IDS, RULES, isRealDay, type Config, type ConfigLayer, type ConfigValues } from '../core/index';
 import { reportSummary, type Report } from '../core/output/report';
 import { formatGithub } from '../core/output/github';
 import { failsOn, formatJunit, type FailOn } from '../core/output/junit';
@@ -11,6 +11,7 @@ import { countBySeverity, formatSummary, formatText } from '../core/output/text'
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
 import { collectTargets, readBytes } from './files';
 import { fixCommand } from './fix';
+import { issueLines, ProjectConfigFinder } from './projectConfig';
 import { checkTargets } from './worker';
 
 declare const STATUS_DOCS_VERSION: string | undefined;
@@ -33,10 +34,12 @@ Options:
                              Lowest severity that makes check exit with 1 (default: error)
   --report-unused-disables   Report status-docs-disable comments that silence nothing
   --today YYYY-MM-DD         The date time-based rules compare with (default: "today" of
-                             the config file, else the real date)
-  --config FILE              JSON settings file (see README, "Settings")
+                             the config files, else the real date)
+  --config FILE              JSON settings file (see README, "Settings"); its keys win over
+                             the project files (.status-docs.jsonc / .status-docs.json, the
+                             nearest one up from each document)
   --max-analysis-ms N        Stop the analysis of one document after N ms and list it as
-                             skipped (default: maxAnalysisMs of the config file, else 2000)
+                             skipped (default: maxAnalysisMs of the config files, else 2000)
   --allow-empty              A folder or glob without markdown files is not an error
   --quiet                    Report errors only, no closing count
   --cache                    Reuse results of unchanged files from earlier runs (kept in --cache-dir)
@@ -51,7 +54,9 @@ Options:
 Only regular files are read: FIFOs, sockets and devices are skipped with a note.
 
 Exit codes: 0 no errors (skipped files included), 1 findings at --fail-on severity, 2 usage or
-configuration error (a path that does not exist, nothing to check without --allow-empty).
+configuration error (a path that does not exist, nothing to check without --allow-empty, an
+invalid --config file; an invalid project file is reported, its bad keys keep their defaults,
+the check goes on and exits with 2).
 fix: 0 done; with --dry-run 1 when a file would change, 0 when nothing is to fix.`;
 
 class UsageError extends Error {}
@@ -63,7 +68,7 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-function loadConfig(file: string | undefined): Config {
+function loadConfig(file: string | undefined): ConfigValues {
   let raw: unknown = {};
   if (file) {
     const read = readBytes(file);
@@ -81,10 +86,10 @@ function loadConfig(file: string | undefined): Config {
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`config file ${file} must hold a JSON object ({ "rules": … }), not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`);
   }
-  const { config, problems } = parseConfig(raw, RULE_IDS);
+  const { values, issues } = readConfigValues(raw, RULE_IDS);
   // One line per problem; the run stops (a bad config is never half applied).
-  if (problems.length) throw new UsageError(problems.map((p) => `invalid config file ${file}: ${p}`).join('\nstatus-docs: '));
-  return config;
+  if (issues.length) throw new UsageError(issues.map((p) => `invalid config file ${file}: ${p.message}`).join('\nstatus-docs: '));
+  return values;
 }
 
 export function main(argv: string[], out = process.stdout, err = process.stderr): number {
@@ -133,34 +138,49 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     const failOn = values['fail-on']! as FailOn;
     if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
     if (values.today !== undefined && !isRealDay(values.today)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, not "${values.today}"`);
-    let config = loadConfig(values.config);
-    const today = values.today ?? (config.today || localToday());
+    // Settings, lowest first: defaults, the nearest project file (per document), --config, flags.
+    const above: ConfigLayer[] = [];
+    if (values.config) above.push({ source: `--config ${values.config}`, values: loadConfig(values.config) });
+    const flags: ConfigValues = {};
+    if (values.today !== undefined) flags.today = values.today;
     const maxMs = values['max-analysis-ms'];
     if (maxMs !== undefined) {
       const n = Number(maxMs);
       if (!(/^\d+$/.test(maxMs) && n >= 1 && n <= 600_000)) throw new UsageError(`--max-analysis-ms must be a whole number from 1 to 600000, not "${maxMs}"`);
-      config = { ...config, maxAnalysisMs: n };
+      flags.maxAnalysisMs = n;
     }
+    above.push({ source: 'command line', values: flags });
+    const { config } = layerConfig(above);
+    const today = config.today || localToday();
+    const projects = new ProjectConfigFinder(process.cwd(), above, localToday());
+    /** Each invalid project file is named once, with one line per bad key; the exit code is then 2. */
+    const projectProblems = (): boolean => {
+      let bad = false;
+      for (const f of projects.found()) for (const line of issueLines(f)) { bad = true; err.write(`status-docs: ${line}\n`); }
+      return bad;
+    };
     if (command === 'fix') {
       const rules = values.rule?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? null;
       const unknown = rules?.filter((r) => !RULE_IDS.includes(r)) ?? [];
       if (unknown.length) throw new UsageError(`--rule: unknown rule ${unknown.map((r) => `"${r}"`).join(', ')} (status-docs rules lists them)`);
-      return fixCommand(paths, process.cwd(), {
-        today, config, dryRun: values['dry-run']!, rules: rules?.length ? rules : null, out,
+      const code = fixCommand(paths, process.cwd(), {
+        today, config, settingsFor: (abs) => projects.resolve(abs), dryRun: values['dry-run']!, rules: rules?.length ? rules : null, out,
         note: (m) => err.write(`status-docs: ${m}\n`),
         usage: (m) => { throw new UsageError(m); },
       });
+      return projectProblems() ? 2 : code;
     }
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
     const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
     const reportUnusedDisables = values['report-unused-disables'];
     const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today, reportUnusedDisables }) : null;
-    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], reportUnusedDisables, note: (m) => err.write(`status-docs: ${m}\n`) });
+    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], reportUnusedDisables, projects, note: (m) => err.write(`status-docs: ${m}\n`) });
+    const badProject = projectProblems();
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
     if (command === 'summary') {
       out.write(format === 'markdown' ? formatMarkdownSummary(report) : formatSummary(report));
-      return 0;
+      return badProject ? 2 : 0;
     }
     // Decided before --quiet drops what is not an error.
     const failed = report.files.some((f) => f.findings.some((x) => failsOn(x.severity, failOn)));
@@ -168,7 +188,11 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     if (format === 'json') out.write(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'sarif') out.write(JSON.stringify(formatSarif(report, { rules: RULES, toolVersion: VERSION }), null, 2) + '\n');
     else if (format === 'github') out.write(formatGithub(report));
-    else if (format === 'junit') out.write(formatJunit(report, { rules: RULES.filter((r) => (config.rules[r.id] ?? r.defaultSeverity) !== 'off').map((r) => r.id), failOn }));
+    else if (format === 'junit') {
+      // A rule is a test case when some document is checked with it on.
+      const configs = [config, ...projects.found().map((f) => projects.resolve(f.file).config)];
+      out.write(formatJunit(report, { rules: RULES.filter((r) => configs.some((c) => (c.rules[r.id] ?? r.defaultSeverity) !== 'off')).map((r) => r.id), failOn }));
+    }
     else if (format === 'markdown') out.write(formatMarkdownSummary(report));
     else {
       out.write(formatText(report));
@@ -179,7 +203,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked${skipped}\n`);
       }
     }
-    return failed ? 1 : 0;
+    return badProject ? 2 : failed ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`status-docs: ${e.message}\n`);
@@ -190,7 +214,11 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
 }
 
-export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; reportUnusedDisables?: boolean; note?: (message: string) => void } = {}): Report {
+/**
+ * Checks the files. `today` and `config` are the settings of documents without a project file;
+ * with `projects`, each document is checked with the settings of its nearest project file.
+ */
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; reportUnusedDisables?: boolean; projects?: ProjectConfigFinder; note?: (message: string) => void } = {}): Report {
   const { targets, problems, errors } = collectTargets(paths, cwd);
   const missing = (e: { reason: string }) => e.reason === 'no such file or directory' || e.reason === 'broken symbolic link';
   const fatal = errors.filter((e) => !options.allowEmpty || missing(e));
@@ -199,7 +227,22 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
   }
   for (const e of errors) options.note?.(`${e.path}: ${e.reason}`);
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
-  const outcomes = checkTargets(targets, { today, config, jobs: options.jobs, cache: options.cache, reportUnusedDisables: options.reportUnusedDisables });
+  // One batch per set of settings (most runs: one), each in the order of the targets.
+  const groups = new Map<string, { today: string; config: Config; indexes: number[] }>();
+  targets.forEach((t, i) => {
+    const r = options.projects?.resolve(t.abs) ?? { group: '', today, config };
+    let g = groups.get(r.group);
+    if (!g) groups.set(r.group, (g = { today: r.today, config: r.config, indexes: [] }));
+    g.indexes.push(i);
+  });
+  const outcomes = new Array<ReturnType<typeof checkTargets>[number]>(targets.length);
+  for (const [group, g] of groups) {
+    const batch = checkTargets(g.indexes.map((i) => targets[i]!), { today: g.today, config: g.config, jobs: options.jobs, cache: options.cache, cacheSalt: group, reportUnusedDisables: options.reportUnusedDisables });
+    g.indexes.forEach((i, k) => { outcomes[i] = batch[k]!; });
+  }
+  // The day of the report: the one every document was checked against, else the base one.
+  const days = new Set([...groups.values()].map((g) => g.today));
+  if (days.size === 1) report.today = [...days][0]!;
   targets.forEach((t, i) => {
     const o = outcomes[i]!;
     if (o.ok) report.files.push({ path: t.path, ...o.result });

@@ -34,6 +34,11 @@ export interface CheckTargetsOptions {
   /** Worker threads to check files in; default: the machine's parallelism, at most 8. */
   jobs?: number;
   cache?: ResultCache | null;
+  /**
+   * Appended to each file's content hash in the cache: the settings of this batch when they
+   * differ from the cache's own (documents under a project file), so both kinds share one cache.
+   */
+  cacheSalt?: string;
   /** The worker bundle; default `worker.js` next to the running bundle. */
   workerFile?: string;
   /**
@@ -143,7 +148,7 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
     targets.forEach((t, i) => {
       const read = readBytes(t.abs);
       if (read.ok) {
-        const hash = contentHash(read.bytes);
+        const hash = contentHash(read.bytes) + (options.cacheSalt ?? '');
         const hit = cache.get(hash);
         if (hit) { outcomes[i] = { ok: true, result: hit }; return; }
         hashes[i] = hash;

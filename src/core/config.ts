@@ -69,20 +69,39 @@ export interface ConfigResult {
   problems: string[];
 }
 
+/** The keys a settings source gives, each already valid (what it leaves out comes from below). */
+export type ConfigValues = Partial<Config>;
+
+/** One rejected key: where it is (`["rules", "mojibake"]`, `["statusWords", "done", 3]`) and why. */
+export interface ConfigIssue {
+  path: (string | number)[];
+  message: string;
+}
+
 /** Reads untrusted settings key by key, keeping defaults for what is wrong. */
 export function parseConfig(raw: unknown, knownRules?: readonly string[]): ConfigResult {
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { config: DEFAULT_CONFIG, problems };
+  const { values, issues } = readConfigValues(raw, knownRules);
+  return { config: ConfigSchema.parse(values), problems: issues.map((i) => i.message) };
+}
+
+/**
+ * The valid keys of untrusted settings, without defaults, and one issue per rejected key (or
+ * rule, or status) with its path: what `parseConfig` reads, for hosts that layer several sources
+ * (a project file under the editor's settings) or point at the bad key in a file.
+ */
+export function readConfigValues(raw: unknown, knownRules?: readonly string[]): { values: ConfigValues; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const out: Record<string, unknown> = {};
+  if (raw === undefined || raw === null) return { values: out, issues };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { config: DEFAULT_CONFIG, problems: ['Settings must be an object; using the defaults.'] };
+    return { values: out, issues: [{ path: [], message: 'Settings must be an object; using the defaults.' }] };
   }
   const input = raw as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
   const shape = ConfigSchema.shape;
   for (const [key, value] of Object.entries(input)) {
     // Own keys only: `key in shape` is true for `toString`, `constructor`, `__proto__`….
     if (!Object.hasOwn(shape, key)) {
-      problems.push(`Unknown setting "${clip(key)}" is ignored.`);
+      issues.push({ path: [key], message: `Unknown setting "${clip(key)}" is ignored.` });
       continue;
     }
     if (value === undefined) continue;
@@ -90,21 +109,66 @@ export function parseConfig(raw: unknown, knownRules?: readonly string[]): Confi
       const rules: Record<string, RuleSeverity> = {};
       for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
         if ((knownRules && !knownRules.includes(id)) || id in Object.prototype || id === '__proto__') {
-          problems.push(`Unknown rule "${clip(id)}" in "rules" is ignored.`);
+          issues.push({ path: ['rules', id], message: `Unknown rule "${clip(id)}" in "rules" is ignored.` });
           continue;
         }
         const parsed = RuleSeveritySchema.safeParse(sev);
         if (parsed.success) rules[id] = parsed.data;
-        else problems.push(`Severity of rule "${id}" must be one of ${RULE_SEVERITY_VALUES.join(', ')}; got ${shown(sev)}, keeping its default.`);
+        else issues.push({ path: ['rules', id], message: `Severity of rule "${id}" must be one of ${RULE_SEVERITY_VALUES.join(', ')}; got ${shown(sev)}, keeping its default.` });
       }
       out.rules = rules;
       continue;
     }
     const parsed = (shape[key as keyof typeof shape] as z.ZodType).safeParse(value);
     if (parsed.success) out[key] = parsed.data;
-    else problems.push(`Setting "${key}" is invalid (${issueText(parsed.error.issues[0])}): got ${shown(value)}, keeping the default.`);
+    else {
+      const issue = parsed.error.issues[0];
+      issues.push({ path: [key, ...(issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol')], message: `Setting "${key}" is invalid (${issueText(issue)}): got ${shown(value)}, keeping the default.` });
+    }
   }
-  return { config: ConfigSchema.parse(out), problems };
+  return { values: out as ConfigValues, issues };
+}
+
+/** One source of settings for `layerConfig`: a name shown to the user and its valid keys. */
+export interface ConfigLayer {
+  /** `default`, `user setting`, a project file's path, `--config FILE`… */
+  source: string;
+  values: ConfigValues;
+}
+
+export interface LayeredConfig {
+  config: Config;
+  /**
+   * Where each value that is not the default comes from: `staleAfterDays`, and per entry
+   * `rules.<rule id>` and `statusWords.<status>`. A key not listed has its default.
+   */
+  sources: Record<string, string>;
+}
+
+/**
+ * Stacks settings sources, lowest first: a later layer's key wins. `rules` and `statusWords`
+ * merge per entry (a rule's severity, a status's word list), as VS Code merges object settings
+ * of the user and the workspace; every other key is taken whole.
+ */
+export function layerConfig(layers: readonly ConfigLayer[]): LayeredConfig {
+  const sources: Record<string, string> = {};
+  const merged: Record<string, unknown> = {};
+  const rules: Record<string, RuleSeverity> = {};
+  const statusWords: Record<string, string[]> = {};
+  for (const { source, values } of layers) {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      if (key === 'rules') {
+        for (const [id, sev] of Object.entries(value as Record<string, RuleSeverity>)) { rules[id] = sev; sources[`rules.${id}`] = source; }
+      } else if (key === 'statusWords') {
+        for (const [status, words] of Object.entries(value as Record<string, string[]>)) { statusWords[status] = words; sources[`statusWords.${status}`] = source; }
+      } else {
+        merged[key] = value;
+        sources[key] = source;
+      }
+    }
+  }
+  return { config: ConfigSchema.parse({ ...merged, rules, statusWords }), sources };
 }
 
 /** A zod issue as `where: what` (`done[3]: a status word is at most 60 characters`). */

@@ -58,3 +58,4 @@ export { applyFixes, applyEdits, FIX_ALL, fixToFixedPoint, MAX_FIX_PASSES, planF
 export { diffLines, splitLines, textEdits, unifiedDiff, type DiffOp } from './diff';
 export { AnalysisStopped, analysisStoppedReason, stripBom } from './budget';
 export { decodeText, type DecodeResult } from './decode';
+export { configFileCandidates, parseProjectConfig, PROJECT_CONFIG_FILES, projectConfigJsonSchema, type ProjectConfig, type ProjectConfigIssue } from './projectConfig';

@@ -17,7 +17,19 @@ const PROGRESS_ARROW = /\d(?=([ \t]*))\1%?(?=([ \t]*))\2(?:→|->|⟶|=>)[ \t]*\
 const STATUS_WORD = /(?:✅|🚧|⏳|❌|🔴|🟡|🟢|⚠️|\b(?:done|complete(?:d)?|in[ \t]progress|blocked|at[ \t]risk|planned|on[ \t]track)\b)/i;
 const PERCENT = /\b\d{1,3}(?:\.\d+)?[ \t]?%/;
 
+/**
+ * The first line of a report the tools write (Export Report): such a document is the tools'
+ * own output, never checked again (it repeats every number it reports on).
+ */
+export const GENERATED_REPORT_MARKER = '<!-- status-docs: generated report, not checked -->';
+
+/** Whether the text starts (after a byte order mark and blank lines) with the generated-report marker. */
+export function isGeneratedReport(text: string): boolean {
+  return /^\uFEFF?\s*<!--\s*status-docs:\s*generated report\b/.test(text.slice(0, 200));
+}
+
 export function looksLikeStatusDocument(text: string): boolean {
+  if (isGeneratedReport(text)) return false;
   if (TASK_ITEM.test(text) || STATUS_FIELD.test(text) || PROGRESS_ARROW.test(text)) return true;
   // A percentage and a status word on the same line (a tracker table row).
   let count = 0;

@@ -9,6 +9,7 @@ import type { LineIndex } from './model/positions';
 import type { Claim, ClaimKind, ClaimVerdict, Range, StatusDoc } from './model/schema';
 import { RULES } from './rules/index';
 import type { Rule, RuleContext, RuleReport } from './rules/types';
+import { foldEchoes } from './echoes';
 import { applySuppressions } from './suppress';
 
 import { INTERNAL_RULE_ID, UNUSED_DISABLE_RULE_ID } from './ids';
@@ -125,10 +126,17 @@ export function evaluate(doc: StatusDoc, text: string, lines: LineIndex, options
       });
     }
   }
-  const { kept, suppressed, unused } = applySuppressions(findings, doc.suppressions);
+  const { kept: unfolded, suppressed, unused } = applySuppressions(findings, doc.suppressions);
   for (const f of suppressed) {
     const claim = claimOf.get(f);
     if (claim) verdicts[claim.id] = { claim: claim.id, verdict: 'unchecked', rule: f.rule, reason: 'silenced by a status-docs-disable comment' };
+  }
+  // One error, one finding: the same wrong number stated in several places is reported once, at its root.
+  const { findings: kept, folds } = foldEchoes(unfolded, claimOf);
+  for (const { root, rootClaim, echo } of folds) {
+    verdicts[rootClaim.id] = { claim: rootClaim.id, verdict: 'wrong', rule: root.rule, reason: root.message };
+    const claim = claimOf.get(echo);
+    if (claim) verdicts[claim.id] = { claim: claim.id, verdict: 'wrong', rule: echo.rule, reason: `${echo.message} Reported with line ${root.line} (${root.rule}), which states the same number.` };
   }
   if (options.reportUnusedDisables) {
     for (const s of unused) {

@@ -4,8 +4,10 @@ import type { Report } from '../core/output/report';
 import { engine } from './lazy';
 import type { StatusDocsCodeActions } from './codeActions';
 import type { AnalysisService } from './documents';
+import { overviewInputs, type OverviewPanel } from './overview/panel';
 import type { Filter, ProgressTree } from './progressTree';
 import { SECTION, todayOf } from './settings';
+import { pickFilter } from './tree/commands';
 
 export enum CommandId {
   Refresh = 'statusDocs.refresh',
@@ -18,8 +20,14 @@ export enum CommandId {
   FilterAll = 'statusDocs.filterAll',
   FilterOpen = 'statusDocs.filterOpen',
   FilterProblems = 'statusDocs.filterProblems',
+  /** The Progress view's Errors only, By rule… and Sort… (registered in tree/commands.ts). */
+  FilterErrors = 'statusDocs.filterErrors',
+  FilterRule = 'statusDocs.filterRule',
+  Sort = 'statusDocs.sort',
   FocusTree = 'statusDocs.focusTree',
   ShowOutput = 'statusDocs.showOutput',
+  OpenOverview = 'statusDocs.openOverview',
+  ShowConfiguration = 'statusDocs.showConfiguration',
   /** Internal: tree items and tests. */
   Reveal = 'statusDocs.reveal',
 }
@@ -33,6 +41,13 @@ export interface CommandDeps {
   readme: vscode.Uri;
   version: string;
   log: vscode.LogOutputChannel;
+  overview: OverviewPanel;
+}
+
+/** Where Export Report puts the report: an untitled editor (default), or a file. */
+export interface ExportOptions {
+  /** Write the report to this file (no save dialog) and open it. */
+  save?: vscode.Uri;
 }
 
 /** The workspace report, paths relative to their workspace folder. */
@@ -47,28 +62,34 @@ export function workspaceReport(service: AnalysisService): Report {
   };
 }
 
-export function formatReport(report: Report, format: ReportFormat, deps: Pick<CommandDeps, 'version' | 'readme'>): string {
+export function formatReport(report: Report, format: ReportFormat, deps: Pick<CommandDeps, 'version' | 'readme' | 'service'>): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   if (format === 'sarif') return JSON.stringify(engine().formatSarif(report, { rules: engine().RULES, toolVersion: deps.version }), null, 2) + '\n';
-  const c = engine().countBySeverity(report);
-  const lines = [
-    `# Status documents — ${report.today}`,
-    '',
-    `${report.files.length} document(s), ${c.error} error(s), ${c.warning} warning(s), ${c.info} info.`,
-    '',
-    '```text',
-    engine().formatSummary(report).trimEnd(),
-    '```',
-  ];
-  for (const f of report.files.filter((x) => x.findings.length)) {
-    lines.push('', `## ${f.path}`, '');
-    for (const x of f.findings) lines.push(`- line ${x.line}: ${x.message.replace(/\n/g, ' ')} (\`${x.rule}\`)`);
-  }
-  if (report.skipped.length) {
-    lines.push('', '## Skipped', '');
-    for (const s of report.skipped) lines.push(`- ${s.path}: ${s.reason}`);
-  }
-  return lines.join('\n') + '\n';
+  // Markdown: a pipe table per document, starting with the marker that keeps it from being checked.
+  const { inputs, today, skipped } = overviewInputs(deps.service);
+  const findings = report.files.flatMap((f) => f.findings.map((x) => ({ path: f.path, line: x.line, severity: x.severity, rule: x.rule, message: x.message })));
+  return engine().formatStatusReport(engine().overviewData(inputs, today, skipped), findings);
+}
+
+const EXTENSION_OF: Record<ReportFormat, string> = { markdown: 'md', json: 'json', sarif: 'sarif' };
+
+/** Asks where to save a report, starting in the first workspace folder with `status-report.<ext>`. */
+async function askSaveTarget(format: ReportFormat): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `status-report.${EXTENSION_OF[format]}`;
+  return vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Save the Status Docs report'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: format === 'markdown' ? { Markdown: ['md'] } : format === 'json' ? { JSON: ['json'] } : { SARIF: ['sarif', 'json'] },
+    saveLabel: vscode.l10n.t('Save Report'),
+  });
+}
+
+async function saveReport(target: vscode.Uri, content: string): Promise<vscode.TextDocument> {
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
 }
 
 async function setToday(value: string | undefined): Promise<void> {
@@ -93,41 +114,51 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   const setFilter = (f: Filter) => () => tree.setFilter(f);
   return vscode.Disposable.from(
     register(CommandId.Refresh, async () => {
+      await service.reloadProjectConfigs();
       service.resetReportedProblems();
       await service.rescan();
       tree.refresh();
     }),
-    register(CommandId.ExportReport, async (format?: ReportFormat) => {
+    register(CommandId.ExportReport, async (format?: ReportFormat, options: ExportOptions = {}) => {
       if (!format) {
         const pick = await vscode.window.showQuickPick(
           [
-            { label: 'Markdown summary', format: 'markdown' as const, description: 'a table of every status document and its problems' },
-            { label: 'JSON', format: 'json' as const, description: 'the stable report of `status-docs check --format json`' },
-            { label: 'SARIF', format: 'sarif' as const, description: 'SARIF 2.1.0 for code scanning tools' },
+            { label: vscode.l10n.t('Markdown report'), format: 'markdown' as const, description: vscode.l10n.t('a table of every status document: progress, errors, warnings, overdue milestones, claims') },
+            { label: 'JSON', format: 'json' as const, description: vscode.l10n.t('the stable report of `status-docs check --format json`') },
+            { label: 'SARIF', format: 'sarif' as const, description: vscode.l10n.t('SARIF 2.1.0 for code scanning tools') },
           ],
-          { title: 'Export the Status Docs report of the workspace' },
+          { title: vscode.l10n.t('Export the Status Docs report of the workspace') },
         );
         if (!pick) return undefined;
         format = pick.format;
       }
       await service.whenIdle();
       const content = formatReport(workspaceReport(service), format, deps);
+      if (options.save) return saveReport(options.save, content);
       const document = await vscode.workspace.openTextDocument({ language: format === 'markdown' ? 'markdown' : 'json', content });
       await vscode.window.showTextDocument(document, { preview: false });
+      // Offered, not awaited: the command returns the untitled report at once.
+      const saveAs = vscode.l10n.t('Save as File…');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Status Docs: the report is open in an untitled editor.'), saveAs).then(async (choice) => {
+        if (choice !== saveAs) return;
+        const target = await askSaveTarget(format!);
+        if (target) await saveReport(target, content);
+      });
       return document;
     }),
+    register(CommandId.OpenOverview, () => deps.overview.show()),
     register(CommandId.SetToday, async (value?: string) => {
       if (value === undefined) {
         value = await vscode.window.showInputBox({
-          title: 'Pin "today" for the time-based checks',
-          prompt: 'A date written YYYY-MM-DD; stale milestones are counted from it.',
+          title: vscode.l10n.t('Pin "today" for the time-based checks'),
+          prompt: vscode.l10n.t('A date written YYYY-MM-DD; stale milestones are counted from it.'),
           value: todayOf(service.settingsFor().config),
-          validateInput: (v) => (engine().IsoDaySchema.safeParse(v.trim()).success ? undefined : 'Write a real date as YYYY-MM-DD'),
+          validateInput: (v) => (engine().IsoDaySchema.safeParse(v.trim()).success ? undefined : vscode.l10n.t('Write a real date as YYYY-MM-DD')),
         });
         if (value === undefined) return;
       }
       if (!engine().IsoDaySchema.safeParse(value.trim()).success) {
-        void vscode.window.showErrorMessage(`Status Docs: "${value}" is not a date written YYYY-MM-DD.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Status Docs: "{0}" is not a date written YYYY-MM-DD.', value));
         return;
       }
       await setToday(value.trim());
@@ -135,7 +166,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     register(CommandId.ClearToday, () => setToday(undefined)),
     register(CommandId.OpenRuleDocs, async (ruleId?: string) => {
       if (!ruleId) {
-        const pick = await vscode.window.showQuickPick(engine().RULES.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })), { title: 'Open the documentation of a rule' });
+        const pick = await vscode.window.showQuickPick(engine().RULES.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })), { title: vscode.l10n.t('Open the documentation of a rule') });
         if (!pick) return;
         ruleId = pick.label;
       }
@@ -144,16 +175,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     register(CommandId.FixAll, async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {
-        void vscode.window.showInformationMessage('Status Docs: open a markdown status document to fix.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Status Docs: open a markdown status document to fix.'));
         return 0;
       }
       return fixAll(deps, document);
     }),
-    register(CommandId.Filter, async () => {
-      const picks = (['all', 'open', 'problems'] as const).map((f) => ({ label: tree.filter === f ? `$(check) ${FILTER_LABEL[f]}` : FILTER_LABEL[f], filter: f }));
-      const pick = await vscode.window.showQuickPick(picks, { title: 'Show in the Progress view' });
-      if (pick) tree.setFilter(pick.filter);
-    }),
+    register(CommandId.Filter, () => pickFilter(tree)),
     register(CommandId.FilterAll, setFilter('all')),
     register(CommandId.FilterOpen, setFilter('open')),
     register(CommandId.FilterProblems, setFilter('problems')),
@@ -165,5 +192,3 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }),
   );
 }
-
-const FILTER_LABEL: Record<Filter, string> = { all: 'All items', open: 'Open items only', problems: 'Problems only' };

@@ -9,7 +9,7 @@ import type { AnalysisService } from './documents';
 
 export function staleFlag(f: Finding): string {
   const days = f.stale!.daysOverdue;
-  return `⏰ ${days} day${days === 1 ? '' : 's'} overdue`;
+  return days === 1 ? vscode.l10n.t('⏰ 1 day overdue') : vscode.l10n.t('⏰ {0} days overdue', days);
 }
 
 export class InlineFlags implements vscode.Disposable {
@@ -66,8 +66,10 @@ export class InlineFlags implements vscode.Disposable {
         flagged.add(line);
         stale.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: staleFlag(f) } }, hoverMessage: f.message });
       } else if (!f.stale && host['decorations.checkedClaims'] && f.fix) {
-        const expected = f.fix.edits.map((e) => e.text.trim()).join(' ');
-        claims.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: `✗ expected ${expected}` } }, hoverMessage: f.message });
+        // A fix that also corrects the finding's repeats elsewhere: show only the edits on this finding's lines.
+        const own = f.fix.edits.filter((e) => e.line >= f.line && e.endLine <= f.endLine);
+        const expected = (own.length > 0 ? own : f.fix.edits.slice(0, 1)).map((e) => e.text.trim()).join(' ');
+        claims.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: vscode.l10n.t('✗ expected {0}', expected) } }, hoverMessage: f.message });
       }
     }
     return { stale, claims };

@@ -14,6 +14,7 @@ import type { ClaimVerdict, Finding, StatusDoc } from '../core/index';
 import type { IncrementalChecker } from '../core/incremental';
 import { loadFactor, yieldToEventLoop } from './host';
 import { engine } from './lazy';
+import type { ProjectConfigs } from './projectConfig';
 import { ResultCache } from './resultCache';
 import { readSettings, todayOf, type Settings } from './settings';
 
@@ -44,7 +45,10 @@ export class AnalysisService implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private rescanRequested = false;
   private readonly reported = new Set<string>();
-  /** Parsed settings per workspace folder (`''`: outside any folder); cleared on a configuration change. */
+  /**
+   * Parsed settings per workspace folder and project file (`folder|file`, `''` for none); cleared
+   * on a configuration change and when a project file changes.
+   */
   private readonly settings = new Map<string, Settings>();
   /** One incremental checker per open document, dropped when it closes. */
   private readonly checkers = new Map<string, IncrementalChecker>();
@@ -52,12 +56,27 @@ export class AnalysisService implements vscode.Disposable {
   private idleWaiters: (() => void)[] = [];
   /** Fires with the URIs whose entry changed (or disappeared). */
   readonly onDidChange = this.changed.event;
+  /** Files looked at and found by the scan that is running, if one is. */
+  private progress: ScanProgress | undefined;
+  private completedScans = 0;
+  private readonly scanChanged = new vscode.EventEmitter<void>();
+  /** Fires when a scan starts, looks at a file, or ends (read `scanProgress`, `scansCompleted`). */
+  readonly onDidChangeScan = this.scanChanged.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     readonly cache: ResultCache = new ResultCache(undefined, '0', log),
+    /** The project configuration files (`.status-docs.jsonc`); without them, settings alone. */
+    readonly projects?: ProjectConfigs,
   ) {
     const ws = vscode.workspace;
+    if (projects) {
+      this.disposables.push(projects.onDidChange(() => {
+        this.log.info(vscode.l10n.t('Project configuration changed: checking the workspace again.'));
+        this.resetReportedProblems();
+        void this.rescan();
+      }));
+    }
     this.disposables.push(
       // Registered before any other listener of the extension, so they all read fresh settings.
       ws.onDidChangeConfiguration(() => this.settings.clear()),
@@ -93,10 +112,11 @@ export class AnalysisService implements vscode.Disposable {
    */
   settingsFor(uri?: vscode.Uri): Settings {
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-    const key = folder ? folder.uri.toString() : '';
+    const project = uri && this.projects?.nearest(uri);
+    const key = `${folder ? folder.uri.toString() : ''}|${project ? project.uri.toString() : ''}`;
     let settings = this.settings.get(key);
     if (settings) return settings;
-    settings = readSettings(folder ? folder.uri : uri);
+    settings = readSettings(folder ? folder.uri : uri, project?.layer);
     this.settings.set(key, settings);
     for (const p of settings.problems) {
       if (this.reported.has(p)) continue;
@@ -106,10 +126,31 @@ export class AnalysisService implements vscode.Disposable {
     return settings;
   }
 
+  /** Finds and reads the project configuration files again (Refresh). */
+  async reloadProjectConfigs(): Promise<void> {
+    await this.projects?.reload();
+    this.settings.clear();
+  }
+
+  /** Resolves when the project configuration files of the workspace are known. */
+  private configsReady(): Promise<void> {
+    return this.projects ? this.projects.ready() : Promise.resolve();
+  }
+
   /** Read the settings again and report their problems anew (after a change, on Refresh). */
   resetReportedProblems(): void {
     this.settings.clear();
     this.reported.clear();
+  }
+
+  /** The running scan's progress: files looked at of those found so far; undefined when no scan runs. */
+  get scanProgress(): Readonly<ScanProgress> | undefined {
+    return this.progress;
+  }
+
+  /** How many workspace scans have finished (0 until the first one has). */
+  get scansCompleted(): number {
+    return this.completedScans;
   }
 
   get(uri: vscode.Uri): Entry | undefined {
@@ -145,11 +186,13 @@ export class AnalysisService implements vscode.Disposable {
     else this.pending++;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      try {
-        if (this.generations.get(key) === generation && !document.isClosed) this.analyzeDocument(document);
-      } finally {
-        this.settle();
-      }
+      // Once the project files are known (at once, but for the first check after activation).
+      void this.configsReady()
+        .then(() => {
+          if (this.generations.get(key) === generation && !document.isClosed) this.analyzeDocument(document);
+        })
+        .catch((error: unknown) => this.log.error(`Checking ${document.uri.toString(true)} failed: ${String(error)}`))
+        .finally(() => this.settle());
     }, delayMs));
   }
 
@@ -266,6 +309,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private async readAndAnalyze(uri: vscode.Uri): Promise<Entry | undefined> {
     try {
+      await this.configsReady();
       const { host } = this.settingsFor(uri);
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return undefined;
@@ -324,6 +368,7 @@ export class AnalysisService implements vscode.Disposable {
       try {
         // After the caller's turn: activation returns before the engine is loaded for the scan.
         await yieldToEventLoop();
+        await this.configsReady();
         do {
           this.rescanRequested = false;
           await this.scanOnce();
@@ -332,6 +377,9 @@ export class AnalysisService implements vscode.Disposable {
         this.log.error(`Workspace scan failed: ${String(error)}`);
       } finally {
         this.scanning = undefined;
+        this.progress = undefined;
+        this.completedScans++;
+        this.scanChanged.fire();
         this.settle();
       }
     })();
@@ -341,6 +389,9 @@ export class AnalysisService implements vscode.Disposable {
   private async scanOnce(): Promise<void> {
     const started = Date.now();
     const seen = new Set<string>();
+    const progress: ScanProgress = { done: 0, total: 0 };
+    this.progress = progress;
+    this.scanChanged.fire();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { host } = this.settingsFor(folder.uri);
       const exclude = excludeGlobs(folder, host.exclude);
@@ -349,6 +400,8 @@ export class AnalysisService implements vscode.Disposable {
         const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludePattern, 5000);
         const queue = uris.filter((u) => !seen.has(u.toString()));
         for (const u of queue) seen.add(u.toString());
+        progress.total += queue.length;
+        this.scanChanged.fire();
         // A few reads at a time; each check yields back to the event loop in between.
         const workers = Array.from({ length: 4 }, async () => {
           for (let uri = queue.shift(); uri; uri = queue.shift()) {
@@ -358,6 +411,8 @@ export class AnalysisService implements vscode.Disposable {
               const entry = await this.readAndAnalyze(uri);
               if (entry) this.store(entry);
             }
+            progress.done++;
+            this.scanChanged.fire();
             await yieldToEventLoop();
           }
         });
@@ -388,7 +443,13 @@ export class AnalysisService implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
+    this.scanChanged.dispose();
   }
+}
+
+export interface ScanProgress {
+  done: number;
+  total: number;
 }
 
 function skippedReason(size: number, maxFileSizeKB: number): string {

@@ -9,4 +9,9 @@ export { fileReport, headlineProgress } from '../core/output/report';
 export { formatSarif } from '../core/output/sarif';
 export { countBySeverity, formatSummary } from '../core/output/text';
 export { looksLikeStatusDocument } from '../core/precheck';
-export { DEFAULT_HOST_SETTINGS, parseSettings, SETTING_KEYS } from './settingsSchema';
+// The Progress view: repaired text, and the grammar that tells a status marker from a word in a title.
+export { repairMojibake } from '../core/model/mojibake';
+export { CONDITIONS, isHeadingMarker, TRACKER_TITLE } from '../core/grammar/status';
+export { formatStatusReport, overviewData } from '../core/output/overview';
+export { parseProjectConfig } from '../core/projectConfig';
+export { DEFAULT_HOST_SETTINGS, parseLayeredSettings, parseSettings, SETTING_KEYS } from './settingsSchema';

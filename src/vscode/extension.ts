@@ -7,26 +7,33 @@ import { registerCodeActions, StatusDocsCodeActions } from './codeActions';
 import { StatusDocsCodeLens } from './codeLens';
 import { CommandId, registerCommands } from './commands';
 import { InlineFlags } from './decorations';
+import { OverviewPanel } from './overview/panel';
 import { registerDiagnostics } from './diagnostics';
 import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
 import { hostKind } from './host';
 import { StatusDocsHover } from './hover';
 import { ProgressTree } from './progressTree';
+import { ProjectConfigs, registerShowConfiguration } from './projectConfig';
 import { ResultCache } from './resultCache';
 import { SECTION } from './settings';
 import { StatusBar } from './statusBar';
+import { registerTreeCommands } from './tree/commands';
 
 /** What `activate()` returns: used by the integration tests, stable enough for other extensions. */
 export interface StatusDocsApi {
   service: AnalysisService;
   tree: ProgressTree;
   statusBar: StatusBar;
+  fileDecorations: StatusDocsFileDecorations;
   flags: InlineFlags;
   codeLens: StatusDocsCodeLens;
   codeActions: StatusDocsCodeActions;
   hover: StatusDocsHover;
+  /** The Status Overview web view (its last posted data and rendered HTML, for tests). */
+  overview: OverviewPanel;
   log: vscode.LogOutputChannel;
+  projects: ProjectConfigs;
   /** The extension host this build runs in: `node` (desktop, remote) or `web` (browser worker). */
   host: 'node' | 'web';
 }
@@ -49,7 +56,8 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
 
   // Results of unchanged files survive a restart: per workspace, or global without a workspace.
   const cache = new ResultCache(context.storageUri ?? context.globalStorageUri, version, log);
-  const service = new AnalysisService(log, cache);
+  const projects = new ProjectConfigs(log);
+  const service = new AnalysisService(log, cache, projects);
   const tree = new ProgressTree(service);
   const codeActions = new StatusDocsCodeActions(service);
   const codeLens = new StatusDocsCodeLens(service);
@@ -57,8 +65,10 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   const statusBar = new StatusBar(service);
   const flags = new InlineFlags(service);
   const hover = new StatusDocsHover(service);
+  const overview = new OverviewPanel(service, context.extensionUri, log);
   context.subscriptions.push(
     cache,
+    projects,
     service,
     tree,
     tree.createView(),
@@ -71,7 +81,10 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     vscode.window.registerFileDecorationProvider(fileDecorations),
     statusBar,
     flags,
-    registerCommands({ service, tree, codeActions, readme, version, log }),
+    overview,
+    registerCommands({ service, tree, codeActions, readme, version, log, overview }),
+    registerShowConfiguration(CommandId.ShowConfiguration, service, log),
+    registerTreeCommands(tree),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION) && !e.affectsConfiguration('files.exclude') && !e.affectsConfiguration('search.exclude')) return;
       log.info('Settings changed: checking the workspace again.');
@@ -82,10 +95,11 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
     }),
   );
   void vscode.commands.executeCommand('setContext', 'statusDocs.filter', 'all');
+  void vscode.commands.executeCommand('setContext', 'statusDocs.sort', tree.sort);
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, flags, codeLens, codeActions, hover, log, host: hostKind };
+  return { service, tree, statusBar, fileDecorations, flags, codeLens, codeActions, hover, overview, log, projects, host: hostKind };
 }
 
 export function deactivate(): void {}

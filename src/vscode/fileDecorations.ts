@@ -1,25 +1,42 @@
-/** Explorer badges for status documents with problems or stale items (at most 2 characters). */
+/**
+ * Explorer badges for status documents: one badge per file. VS Code's own problem decorations
+ * (`problems.decorations.enabled`, on by default) already badge a file with the number of its
+ * errors and warnings, so while they are on this provider adds nothing to such a file (two
+ * badges that count differently read as two answers). It badges what they leave out: a file
+ * whose findings are all infos, or every file with findings when they are turned off, with the
+ * count the Problems panel and the Progress view show.
+ */
 import * as vscode from 'vscode';
 import type { AnalysisService, Entry } from './documents';
+import { severityText } from './progressTree';
+import { severityCounts } from './tree/verdicts';
 
-export function decorationOf(entry: Entry): vscode.FileDecoration | undefined {
-  const problems = entry.findings.length;
+export function decorationOf(entry: Entry, builtInBadges = problemDecorationsOn(entry.uri)): vscode.FileDecoration | undefined {
+  const c = severityCounts(entry.findings);
+  const problems = c.error + c.warning + c.info;
   if (problems === 0) return undefined;
+  if (builtInBadges && c.error + c.warning > 0) return undefined;
   const stale = entry.findings.filter((f) => f.stale).length;
   const badge = stale === problems ? '⏰' : problems > 99 ? '9+' : String(problems);
-  const parts = [`${problems} Status Docs problem${problems === 1 ? '' : 's'}`];
-  if (stale) parts.push(`${stale} stale item${stale === 1 ? '' : 's'}`);
-  const color = new vscode.ThemeColor(entry.findings.some((f) => f.severity === 'error') ? 'statusDocs.problemForeground' : stale === problems ? 'statusDocs.staleForeground' : 'statusDocs.problemForeground');
-  return new vscode.FileDecoration(badge, parts.join(', '), color);
+  const tooltip = vscode.l10n.t('Status Docs: {0}', severityText(c));
+  const color = new vscode.ThemeColor(c.error ? 'statusDocs.problemForeground' : stale === problems ? 'statusDocs.staleForeground' : 'statusDocs.problemForeground');
+  return new vscode.FileDecoration(badge, tooltip, color);
+}
+
+function problemDecorationsOn(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('problems', uri).get<boolean>('decorations.enabled', true);
 }
 
 export class StatusDocsFileDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri[]>();
   readonly onDidChangeFileDecorations = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly service: AnalysisService) {
-    this.subscription = service.onDidChange((uris) => this.changed.fire([...uris]));
+    this.subscriptions = [
+      service.onDidChange((uris) => this.changed.fire([...uris])),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('problems.decorations.enabled') && this.refreshAll()),
+    ];
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
@@ -33,7 +50,7 @@ export class StatusDocsFileDecorations implements vscode.FileDecorationProvider,
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

@@ -1,15 +1,22 @@
-/** The status bar item for the active status document: `$(checklist) 7/13 · 2 ⚠`; click focuses the tree. */
+/**
+ * The status bar item for the active status document: `$(checklist) 7/13 · $(error) 1 $(warning) 2`
+ * (the checklist, else the overall progress, and the problems by severity, as the Problems panel
+ * counts them); click focuses the tree. The tooltip names the document in its repaired text.
+ */
 import * as vscode from 'vscode';
-import { engine } from './lazy';
 import { CommandId } from './commands';
 import type { AnalysisService, Entry } from './documents';
+import { severityText } from './progressTree';
+import { display, overallProgress, severityCounts } from './tree/verdicts';
 
 export function statusBarText(entry: Entry): string {
-  if (!entry.doc) return '$(checklist) skipped';
+  if (!entry.doc) return `$(checklist) ${vscode.l10n.t('skipped')}`;
   const { checklist } = entry.doc;
-  const progress = checklist.total > 0 ? `${checklist.done}/${checklist.total}` : engine().headlineProgress(entry.doc)?.split(/\s*(?:→|->)\s*/).pop() ?? '';
-  const problems = entry.findings.length;
-  return ['$(checklist)', [progress, problems ? `${problems} ⚠` : ''].filter(Boolean).join(' · ') || 'status document'].join(' ');
+  const overall = overallProgress(entry.doc);
+  const progress = checklist.total > 0 ? `${checklist.done}/${checklist.total}` : overall ? `${overall.percent}%` : '';
+  const c = severityCounts(entry.findings);
+  const problems = [c.error ? `$(error) ${c.error}` : '', c.warning ? `$(warning) ${c.warning}` : '', c.info ? `$(info) ${c.info}` : ''].filter(Boolean).join(' ');
+  return ['$(checklist)', [progress, problems].filter(Boolean).join(' · ') || vscode.l10n.t('status document')].join(' ');
 }
 
 export class StatusBar implements vscode.Disposable {
@@ -37,13 +44,18 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = statusBarText(entry);
-    const c = entry.doc?.checklist;
-    const lines = ['Status Docs'];
-    if (entry.skipped) lines.push(entry.skipped);
-    if (c?.total) lines.push(`${c.done} of ${c.total} checklist items done`);
-    lines.push(`${entry.findings.length} problem${entry.findings.length === 1 ? '' : 's'}`, 'Click to show the Progress view');
-    this.item.tooltip = lines.join('\n');
-    this.item.backgroundColor = entry.findings.some((f) => f.severity === 'error') ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const doc = entry.doc;
+    const c = severityCounts(entry.findings);
+    const title = doc?.title ? display(doc.title) : entry.uri.path.split('/').pop() ?? '';
+    const overall = doc ? overallProgress(doc) : undefined;
+    const facts: string[] = [];
+    if (entry.skipped) facts.push(entry.skipped);
+    if (doc?.checklist.total) facts.push(vscode.l10n.t('{0} of {1} checklist items done', doc.checklist.done, doc.checklist.total));
+    else if (overall) facts.push(vscode.l10n.t('Overall progress: {0}%', overall.percent));
+    facts.push(severityText(c) || vscode.l10n.t('No problems'));
+    this.item.tooltip = [`Status Docs: ${title}`, ...facts, vscode.l10n.t('Click to show the Progress view')].join('\n');
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Status Docs: {0}', [title, ...facts].join(', ')) };
+    this.item.backgroundColor = c.error ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

@@ -1,14 +1,20 @@
 /**
  * The README's rule and settings tables are generated from their sources of truth — the rule
- * registry and `package.json`'s `contributes.configuration` — so they cannot drift:
+ * registry and `package.json`'s `contributes.configuration` — so they cannot drift; so is the
+ * JSON Schema of the project configuration file, from the zod schema:
  *
- *   npm run docs            rewrites the tables between the README's RULES and SETTINGS markers
+ *   npm run docs            rewrites the tables between the README's RULES and SETTINGS markers,
+ *                           and media/status-docs.schema.json
  *
- * `test/unit/readme.test.ts` fails when the README differs from what this renders.
+ * `test/unit/readme.test.ts` fails when the README differs from what this renders, and
+ * `test/unit/project-config.test.ts` when the committed schema does.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigSchema, RULES, ruleDocsAnchor } from '../../src/core/index';
+import { ConfigSchema, projectConfigJsonSchema, RULES, ruleDocsAnchor } from '../../src/core/index';
+import { PROJECT_CONFIG_SCHEMA_PATH } from '../../src/core/projectConfig';
+import { PROJECT_FILE_NOTE } from '../../src/vscode/settingsSchema';
+import { localizedManifest } from '../l10n/manifest';
 
 const ROOT = join(__dirname, '..', '..');
 export const README = join(ROOT, 'README.md');
@@ -36,15 +42,16 @@ export function renderRules(): string {
 export function renderSettings(manifest: { contributes: { configuration: { properties: Record<string, SettingEntry> } } }): string {
   const core = new Set(Object.keys(ConfigSchema.shape));
   const lines = [
-    '| setting | default | CLI `--config` key | what it does |',
+    '| setting | default | project file and `--config` key | what it does |',
     '| --- | --- | --- | --- |',
   ];
   for (const [key, entry] of Object.entries(manifest.contributes.configuration.properties)) {
     const short = key.replace(/^statusDocs\./, '');
     const values = entry.enum ? ` One of ${entry.enum.map((v) => `\`${v}\``).join(', ')}.` : '';
+    const description = (entry.markdownDescription ?? entry.description ?? '').replace(` ${PROJECT_FILE_NOTE}`, '');
     const bounds = entry.minimum !== undefined || entry.maximum !== undefined ? ` Range ${entry.minimum ?? '…'}–${entry.maximum ?? '…'}.` : '';
     lines.push(
-      `| \`${key}\` | \`${cell(JSON.stringify(entry.default))}\` | ${core.has(short) ? `\`${short}\`` : '—'} | ${cell(entry.markdownDescription ?? entry.description ?? '')}${values}${bounds} |`,
+      `| \`${key}\` | \`${cell(JSON.stringify(entry.default))}\` | ${core.has(short) ? `\`${short}\`` : '—'} | ${cell(description)}${values}${bounds} |`,
     );
   }
   return lines.join('\n');
@@ -61,15 +68,17 @@ export function replaceBlock(text: string, name: string, body: string): string {
 }
 
 export function renderReadme(text: string): string {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const manifest = localizedManifest();
   const settings = [
     '## Settings',
     '',
-    'The extension reads `statusDocs.*` settings (user, workspace or folder). The CLI reads the keys',
-    'marked below from a JSON file given with `--config FILE`. In the editor a bad value is reported in',
-    'the **Status Docs** output channel and that key keeps its default; activation goes on. The CLI',
-    'names every bad key on stderr and exits with code 2, so a CI job never runs with settings other',
-    'than the ones its author wrote.',
+    'The extension reads `statusDocs.*` settings (user, workspace or folder). The keys marked below',
+    'can also be set by a [project configuration file](#project-configuration) (`.status-docs.jsonc`),',
+    'which the CLI and the extension both read, and by a JSON file given to the CLI with',
+    '`--config FILE`. In the editor a bad value is reported in the **Status Docs** output channel and',
+    'that key keeps its default; activation goes on. The CLI names every bad key of a `--config` file',
+    'on stderr and exits with code 2, so a CI job never runs with settings other than the ones its',
+    'author wrote.',
     '',
     renderSettings(manifest),
     '',
@@ -82,7 +91,22 @@ export function renderReadme(text: string): string {
   return replaceBlock(replaceBlock(text, 'RULES', renderRules()), 'SETTINGS', settings);
 }
 
+/** The committed JSON Schema's text. */
+export function renderSchema(): string {
+  return JSON.stringify(projectConfigJsonSchema(), null, 2) + '\n';
+}
+export const SCHEMA = join(ROOT, PROJECT_CONFIG_SCHEMA_PATH);
+
 if (process.argv.includes('--write')) {
+  const schema = renderSchema();
+  let old = '';
+  try {
+    old = readFileSync(SCHEMA, 'utf8');
+  } catch {
+    // Not written yet.
+  }
+  if (old !== schema) writeFileSync(SCHEMA, schema);
+  process.stdout.write(old === schema ? `${PROJECT_CONFIG_SCHEMA_PATH} is up to date\n` : `${PROJECT_CONFIG_SCHEMA_PATH} updated\n`);
   const before = readFileSync(README, 'utf8');
   const after = renderReadme(before);
   if (after !== before) writeFileSync(README, after);

@@ -6,13 +6,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema, RULE_IDS, RULE_SEVERITY_VALUES, STATUS_VALUES } from '../../src/core/index';
-import { HostSettingsSchema, parseSettings, SETTING_KEYS } from '../../src/vscode/settingsSchema';
+import { HostSettingsSchema, parseSettings, PROJECT_FILE_NOTE, PROJECT_KEYS, SETTING_KEYS } from '../../src/vscode/settingsSchema';
+import { localizedManifest } from '../l10n/manifest';
 
 const root = join(__dirname, '../..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The manifest as VS Code shows it in English: `%key%` strings read from package.nls.json.
+const manifest = localizedManifest();
 const properties: Record<string, any> = manifest.contributes.configuration.properties;
 const shapes: Record<string, z.ZodType> = { ...ConfigSchema.shape, ...HostSettingsSchema.shape };
-const vscodeSources = readdirSync(join(root, 'src/vscode')).map((f) => readFileSync(join(root, 'src/vscode', f), 'utf8')).join('\n');
+const vscodeSources = readdirSync(join(root, 'src/vscode'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(root, 'src/vscode', f), 'utf8')).join('\n');
 
 describe('extension manifest', () => {
   describe('contributes.configuration', () => {
@@ -26,7 +28,8 @@ describe('extension manifest', () => {
         const entry = properties[`statusDocs.${key}`];
         const schema = shapes[key]!;
         assert.deepEqual(entry.default, schema.parse(undefined), 'default');
-        assert.equal(entry.markdownDescription, schema.description, 'description');
+        // The keys a project file can set say so (VS Code's settings UI cannot show a value's source).
+        assert.equal(entry.markdownDescription, PROJECT_KEYS.includes(key) ? `${schema.description} ${PROJECT_FILE_NOTE}` : schema.description, 'description');
         if (key === 'rules') {
           assert.deepEqual(Object.keys(entry.properties).sort(), [...RULE_IDS].sort(), 'one entry per registered rule');
           for (const id of RULE_IDS) assert.deepEqual(entry.properties[id].enum, [...RULE_SEVERITY_VALUES], id);

@@ -3,13 +3,13 @@
  * and that Fix All never leaves a new finding behind on the fixtures and the seeds.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   applyEdits, applyFixes, check, FIX_ALL, fixToFixedPoint, planFixes, selectFixes, textEdits, unifiedDiff,
   type Edit, type Finding, type Fix,
 } from '../../src/core/index';
-import { FIXTURES, hasShared, markdownFiles, readUtf8, SEEDS, TODAY } from './helpers';
+import { FIXTURES, markdownFiles, readUtf8, ROOT, SEEDS, SHARED, skipWithoutShared, TODAY } from './helpers';
 
 const edit = (line: number, column: number, endColumn: number, text: string, endLine = line): Edit => ({ line, column, endLine, endColumn, text });
 const fix = (title: string, edits: Edit[], preferred = true): Fix => ({ title, edits, preferred });
@@ -154,21 +154,47 @@ describe('unified diff', () => {
   });
 });
 
-/** Every fixture of every rule: Fix All to the fixed point leaves no new finding and is idempotent. */
+/**
+ * Every fixture of every rule, the labeled documents and the seeds: Fix All to the fixed point
+ * leaves no finding that was not there before (matched by rule and line, so a fixed row that
+ * makes its Total row wrong is caught even when the count of the rule's findings stays the
+ * same), no preferred fix, and is idempotent.
+ */
 function assertCleanFix(name: string, text: string, today: string): void {
   const before = checkAt(today)(text);
+  // Each fix alone (its finding's one fix, preferred or not) leaves nothing new behind either:
+  // a fixed contribution corrects the Total row that adds it up in the same fix.
+  for (const f of before) {
+    if (!f.fix) continue;
+    const one = fixToFixedPoint(text, checkAt(today), { kind: 'finding', finding: f }, { findings: before });
+    assert.deepEqual(freshFindings(before, one.findings), [], `${name}: the fix of ${f.rule} ${f.line}:${f.column} ("${f.fix.title}") left new findings behind`);
+  }
   const r = fixToFixedPoint(text, checkAt(today), FIX_ALL, { findings: before });
   assert.equal(r.converged, true, `${name}: Fix All did not reach a fixed point`);
   // A fix may leave what it could not repair (the mojibake finding then counts fewer lines),
-  // never a finding of a rule that had fewer before.
-  const count = (fs: readonly Finding[]) => fs.reduce((m, f) => m.set(f.rule, (m.get(f.rule) ?? 0) + 1), new Map<string, number>());
-  const was = count(before);
-  const grown = [...count(r.findings)].filter(([rule, n]) => n > (was.get(rule) ?? 0));
-  assert.deepEqual(grown.map(([rule]) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).flat(), [], `${name}: Fix All left new findings behind`);
+  // never a finding of any rule on a line where that rule found nothing before.
+  assert.deepEqual(freshFindings(before, r.findings), [], `${name}: Fix All left new findings behind`);
   assert.deepEqual(r.findings.filter((f) => f.fix?.preferred).map((f) => `${f.line}:${f.column} ${f.rule}`), [], `${name}: preferred fixes remain`);
   const again = fixToFixedPoint(r.text, checkAt(today), FIX_ALL, { findings: r.findings });
   assert.equal(again.changed, false, `${name}: Fix All twice changed the text again`);
 }
+
+/** Findings of `after` that `before` has not on the same line with the same rule (as many as before). */
+function freshFindings(before: readonly Finding[], after: readonly Finding[]): string[] {
+  const was = new Map<string, number>();
+  for (const f of before) was.set(`${f.rule} ${f.line}`, (was.get(`${f.rule} ${f.line}`) ?? 0) + 1);
+  return after.filter((f) => {
+    const k = `${f.rule} ${f.line}`;
+    const n = was.get(k) ?? 0;
+    if (n > 0) { was.set(k, n - 1); return false; }
+    return true;
+  }).map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+}
+
+const EVAL_DOCS = join(ROOT, 'test', 'eval', 'docs');
+const LABELED = join(SHARED, 'labeled');
+/** The day the labeled sets were labeled on (their expect.json). */
+const labeledToday = (dir: string) => (JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as { today: string }).today;
 
 describe('Fix All leaves no new finding behind', () => {
   for (const rule of readdirSync(FIXTURES).sort()) {
@@ -176,7 +202,76 @@ describe('Fix All leaves no new finding behind', () => {
       for (const path of markdownFiles(join(FIXTURES, rule))) assertCleanFix(`${rule}/${path.split('/').pop()}`, readUtf8(path), TODAY);
     });
   }
-  (hasShared ? it : it.skip)('the seeds', () => {
+  it('the documents of the own labeled set (test/eval/docs)', () => {
+    const today = labeledToday(join(ROOT, 'test', 'eval'));
+    for (const path of markdownFiles(EVAL_DOCS)) assertCleanFix(`eval/${path.split('/').pop()}`, readUtf8(path), today);
+  });
+  it('the documents of the shared labeled set (uses ../shared/labeled)', function () {
+    skipWithoutShared(this, join(LABELED, 'docs'));
+    const today = labeledToday(LABELED);
+    for (const path of markdownFiles(join(LABELED, 'docs'))) assertCleanFix(`labeled/${path.split('/').pop()}`, readUtf8(path), today);
+  });
+  it('the seeds (uses ../shared/seeds)', function () {
+    skipWithoutShared(this, SEEDS);
     for (const path of markdownFiles(SEEDS)) assertCleanFix(`seeds/${path.split('/').pop()}`, readUtf8(path), TODAY);
+  });
+});
+
+describe('one error, one finding', () => {
+  const DOC = [
+    '# Rollout report',
+    '',
+    '**Overall Progress:** 60% → 95%',
+    '',
+    '| Phase | Weight | Completion | Contribution |',
+    '|-------|--------|------------|--------------|',
+    '| Core | 50% | 100% | 50% |',
+    '| Mobile | 30% | 100% | 30% |',
+    '| Reports | 20% | 0% | 0% |',
+    '| **TOTAL** | 100% | **80%** | **95%** |',
+    '',
+    '## Sign-off',
+    '',
+    '**Overall Progress:** 95%',
+    '',
+  ].join('\n');
+
+  it('reports a wrong TOTAL once, with the headlines that repeat it as related locations', () => {
+    const r = check(DOC, { today: TODAY });
+    const wrong = r.findings.filter((f) => f.rule === 'total-mismatch' || f.rule === 'headline-mismatch');
+    assert.deepEqual(wrong.map((f) => `${f.rule} ${f.line}`), ['total-mismatch 10']);
+    const [total] = wrong;
+    assert.match(total!.message, /Overall Progress on lines 3 and 14 repeats it/);
+    assert.deepEqual(total!.related!.slice(0, 2).map((x) => x.line), [3, 14]);
+    assert.deepEqual(total!.fix!.edits.map((e) => [e.line, e.text]), [[10, '80'], [3, '80'], [14, '80']]);
+    assert.equal(total!.fix!.preferred, true);
+    // The headlines' claims stay wrong, and say where they are reported.
+    const headlines = r.doc.claims.filter((c) => c.kind === 'progress');
+    assert.deepEqual(headlines.map((c) => r.verdicts[c.id]!.verdict), ['wrong', 'wrong']);
+    assert.match(r.verdicts[headlines[0]!.id]!.reason!, /Reported with line 10/);
+  });
+
+  it('Fix All corrects the total and every headline together', () => {
+    const r = fixToFixedPoint(DOC, checkAt());
+    assert.match(r.text, /60% → 80%/);
+    assert.match(r.text, /\*\*80%\*\* \| \*\*80%\*\*/);
+    assert.match(r.text, /Progress:\*\* 80%\n/);
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'total-mismatch' || f.rule === 'headline-mismatch'), []);
+    assert.equal(r.passes, 1);
+  });
+
+  it('keeps a headline that states another number as a finding of its own', () => {
+    const r = check(DOC.replace('**Overall Progress:** 95%', '**Overall Progress:** 90%'), { today: TODAY });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'total-mismatch' || f.rule === 'headline-mismatch').map((f) => `${f.rule} ${f.line}`), ['total-mismatch 10', 'headline-mismatch 14']);
+  });
+
+  it('a suppressed root leaves its echoes, which are one error among themselves', () => {
+    const lines = DOC.split('\n');
+    lines.splice(9, 0, '<!-- status-docs-disable-next-line total-mismatch -->');
+    const r = check(lines.join('\n'), { today: TODAY });
+    const left = r.findings.filter((f) => f.rule === 'total-mismatch' || f.rule === 'headline-mismatch');
+    assert.deepEqual(left.map((f) => `${f.rule} ${f.line}`), ['headline-mismatch 3']);
+    assert.equal(left[0]!.related![0]!.line, 15);
+    assert.deepEqual(left[0]!.fix!.edits.map((e) => e.line), [3, 15]);
   });
 });

@@ -123,7 +123,7 @@ describe('seeds (uses ../shared/seeds): time-based findings (today 2026-11-22)',
     assert.equal(f.severity, 'info');
     assert.equal(f.line, lineOf(text, /^\| \*\*2025-01-07\*\* \| \*\*ðŸŸ¡ CD INFRASTRUCTURE/));
     assert.equal(covered(text, f), '2025-01-07');
-    assert.match(f.message, /684 days ago/);
+    assert.match(f.message, /684 days old/);
     assert.equal(f.stale!.due, '2025-04-07');
     assert.equal(f.stale!.daysOverdue, 684 - 90);
     // With a recent entry on top, the log is current.

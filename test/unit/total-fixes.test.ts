@@ -38,7 +38,10 @@ describe('total-mismatch fixes leave no finding behind', () => {
 
     it(`${file}: every message's arithmetic adds up`, () => {
       for (const f of mine) {
-        const m = /((?:[-$€]{0,2}[\d,.]+(?:%|\/\d+)? \+ )+[-$€]{0,2}[\d,.]+(?:%|\/\d+)?) = [-$€]{0,2}([\d,.]+)/.exec(f.message.replace(/\+ -/g, '+ -'));
+        const text = f.message.replace(/\+ -/g, '+ -');
+        // "its rows add up to 90% (50% + 20% + 20% + 0%)" reads as "50% + 20% + 20% + 0% = 90%".
+        const said = /adds? up to ~?([-$€]{0,2})([\d,.]+)\+?[^(]{0,40}\(((?:[-$€]{0,2}[\d,.]+(?:%|\/\d+)? \+ )+[-$€]{0,2}[\d,.]+(?:%|\/\d+)?)\)/.exec(text);
+        const m = said ? [`${said[3]} = ${said[1]}${said[2]}`, said[3]!, said[2]!] as const : /((?:[-$€]{0,2}[\d,.]+(?:%|\/\d+)? \+ )+[-$€]{0,2}[\d,.]+(?:%|\/\d+)?) = [-$€]{0,2}([\d,.]+)/.exec(text);
         if (!m) continue;
         const num = (t: string) => Number(t.replace(/[$€,%]/g, '').split('/')[0]);
         const terms = m[1]!.split(' + ').map(num);

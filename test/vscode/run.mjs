@@ -15,7 +15,8 @@
 // fixture workspace, logs) that is deleted afterwards unless the run failed or --keep is given.
 // See --help for the options; test/vscode/setup.sh installs what this needs (run first, cached).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,8 @@ Tests (default):
   --web                test the browser build in VS Code's web worker extension host (the host of
                        vscode.dev and github.dev) with the suite test/vscode/web
   --timeout SECONDS    fail when the tests have not finished after SECONDS (default 300)
+  --locale LANG        run test/vscode/l10n in a workbench whose display language is LANG
+                       (code-server's --locale), and check the translated titles it shows
 Screenshots:
   --screenshot FILE    save a PNG of the workbench instead of running tests (with --vsix: of the
                        installed package, without the "[Extension Development Host]" title)
@@ -47,6 +50,7 @@ Screenshots:
   --expand LABELS      then expand these tree rows in order (comma-separated, text they contain)
   --sidebar-width PX   with --sidebar: widen the sidebar to PX pixels
   --problems           open the Problems panel
+  --command TITLE      run this Command Palette entry (for example "Status Docs: Open Status Overview")
   --size WxH           window size (default 1400x900)
   --wait SECONDS       extra settle time before the screenshot (default 2)
 Both:
@@ -64,6 +68,7 @@ const { values: options, positionals } = parseArgs({
     grep: { type: 'string' },
     vsix: { type: 'boolean', default: false },
     web: { type: 'boolean', default: false },
+    locale: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     screenshot: { type: 'string' },
     open: { type: 'string' },
@@ -73,6 +78,7 @@ const { values: options, positionals } = parseArgs({
     expand: { type: 'string' },
     'sidebar-width': { type: 'string' },
     problems: { type: 'boolean', default: false },
+    command: { type: 'string' },
     size: { type: 'string', default: '1400x900' },
     wait: { type: 'string', default: '2' },
     workspace: { type: 'string', default: join(here, 'workspace') },
@@ -94,10 +100,10 @@ const timeoutMs = Number(options.timeout) * 1000;
 if (!(timeoutMs > 0)) usageError(`--timeout ${options.timeout} is not a number of seconds`);
 const [width, height] = options.size.split('x').map(Number);
 if (!(width > 0 && height > 0)) usageError(`--size ${options.size} is not WIDTHxHEIGHT`);
-if (options.web && (options.vsix || options.screenshot)) usageError('--web goes with neither --vsix nor --screenshot');
+if (options.web && (options.vsix || options.screenshot || options.locale)) usageError('--web goes with neither --vsix, --screenshot nor --locale');
 const userSettings = Object.fromEntries(options.setting.map(parseSetting));
 // The closing line's label (`vsix: 2 passed, 0 failed`), also on the lines this script prints.
-const label = options.vsix ? 'vsix' : options.web ? 'web' : '';
+const label = options.vsix ? 'vsix' : options.web ? 'web' : options.locale ?? '';
 const failedLine = `${label ? `${label}: ` : ''}0 passed, 1 failed`;
 
 const started = Date.now();
@@ -172,7 +178,8 @@ function tail(file, lines = 25) {
 const suiteStart = /^Status Docs integration tests in VS Code /;
 const suiteEnd = /^(\S+: )?\d+ passed, \d+ failed/;
 // The workbench's own messages that interleave with it.
-const workbenchNoise = /^\[[\w .:/-]+\] |^(Ignoring fetching additional builtin|Updating additional builtin|Resolving connection token|Resolved connection token|Creating a socket|Timed out waiting for authentication provider)/;
+// (With --locale, the workbench asks the absent gallery for built-in extensions' translations.)
+const workbenchNoise = /^\[[\w .:/-]+\] |^\s+at .*\/workbench\.js:\d+|^No extension gallery service configured|^(Ignoring fetching additional builtin|Updating additional builtin|Resolving connection token|Resolved connection token|Creating a socket|Timed out waiting for authentication provider)/;
 let inSuite = false;
 
 async function main() {
@@ -233,6 +240,8 @@ async function main() {
     // Read by the suite's index.ts inside the extension host.
     STATUS_DOCS_TEST_GREP: options.grep ?? '',
     STATUS_DOCS_TEST_LABEL: label,
+    // --locale: the display language, and the folder where the suite asks for the page's text.
+    ...(options.locale ? { STATUS_DOCS_TEST_LOCALE: options.locale, STATUS_DOCS_TEST_WORKBENCH: join(work, 'workbench') } : {}),
     // No marketplace: nothing to fetch, and no waiting for a network that is not there.
     EXTENSIONS_GALLERY: '{}',
     // The server leaves these built-in extensions out of its scan: they never load.
@@ -241,7 +250,33 @@ async function main() {
   mkdirSync(env.TMPDIR);
   const serverArgs = [tools['code-server'], '--config', join(work, 'config.yaml'), '--user-data-dir', userData,
     '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override'];
+    '--disable-getting-started-override', ...(options.locale ? ['--locale', options.locale] : [])];
+
+  if (options.locale) {
+    // VS Code shows a display language only when a language pack for it is installed: without
+    // one, --locale falls back to English (vscode.env.language stays "en", package.nls.json and
+    // no l10n bundle). The server finds language packs in languagepacks.json in its user data
+    // folder, which neither a folder copied into the extensions folder nor --install-extension
+    // writes (the server's language pack service writes it later, too late for the first
+    // window). So this run writes that file itself, for the minimal test-only pack in
+    // test/vscode/language-pack (its translations of the workbench are empty: the workbench stays
+    // English, and extensions show their own package.nls.<locale>.json and l10n bundles).
+    const pack = join(work, 'language-pack');
+    cpSync(join(here, 'language-pack'), pack, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(pack, 'package.json'), 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    const packs = {};
+    for (const l of manifest.contributes.localizations) {
+      packs[l.languageId] = {
+        hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: Object.fromEntries(l.translations.map((t) => [t.id, join(pack, t.path)])),
+        label: l.localizedLanguageName ?? l.languageName,
+      };
+    }
+    if (!packs[options.locale]) usageError(`--locale ${options.locale}: test/vscode/language-pack has only ${Object.keys(packs).join(', ')}`);
+    writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+  }
 
   if (vsix) {
     const installed = spawnSync(tools.node, [...serverArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
@@ -292,7 +327,7 @@ async function main() {
     const tests = options['no-build'] ? join(root, 'dist/test') : join(work, 'tests');
     // The workbench runs the tests in the extension host of the extension whose folder holds
     // them: the web suite goes inside the copy webExtension() makes.
-    const index = options.web ? join(developed, 'test/index.js') : join(tests, vsix ? 'vsix' : 'suite', 'index.js');
+    const index = options.web ? join(developed, 'test/index.js') : join(tests, vsix ? 'vsix' : options.locale ? 'l10n' : 'suite', 'index.js');
     if (options.web) {
       cpSync(join(tests, 'web'), dirname(index), { recursive: true });
       // A web worker has no environment variables: the suite reads its options from this file.
@@ -350,6 +385,7 @@ async function main() {
       return 0;
     }
 
+    if (options.locale) void answerWorkbenchRequests(page, env.STATUS_DOCS_TEST_WORKBENCH, finished);
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     const code = await finished;
     clearTimeout(timer);
@@ -363,6 +399,37 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+// The suite in test/vscode/l10n cannot see the workbench's page: it writes request.json into
+// `folder` once the Progress view is shown, and this reads the sidebar's titles and the command
+// palette's rows for its search text into workbench.json.
+async function answerWorkbenchRequests(page, folder, finished) {
+  mkdirSync(folder, { recursive: true });
+  let done = false;
+  void finished.then(() => { done = true; });
+  const request = join(folder, 'request.json');
+  while (!done && !existsSync(request)) await sleep(100);
+  if (done) return;
+  const { palette } = JSON.parse(readFileSync(request, 'utf8'));
+  const seen = { sidebar: '', palette: [] };
+  try {
+    const header = page.locator('.part.sidebar .composite.title .title-label, .part.sidebar .pane-header .title');
+    await header.first().waitFor({ timeout: 20_000 });
+    seen.sidebar = (await header.allTextContents()).join(' | ');
+    await page.locator('.part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.type(palette);
+    await page.waitForTimeout(1_000);
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ timeout: 10_000 });
+    seen.palette = (await rows.evaluateAll((list) => list.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''))).filter(Boolean);
+    await page.keyboard.press('Escape');
+  } catch (error) {
+    seen.error = `reading the workbench failed: ${error.message}`;
+  }
+  writeFileSync(join(folder, 'workbench.json'), JSON.stringify(seen, null, 2));
 }
 
 async function screenshot(page) {
@@ -419,6 +486,15 @@ async function screenshot(page) {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForTimeout(500);
   }
+  if (options.command) {
+    step(`running ${options.command}`);
+    await page.keyboard.press('F1');
+    await page.keyboard.type(options.command);
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    // A web view (the Status Overview) draws in an iframe; give it a moment once it is there.
+    await page.waitForSelector('.part.editor iframe.webview', { timeout: 10_000 }).then(() => page.waitForTimeout(1_500), () => {});
+  }
   if (options.hover) {
     // The keyboard's hover (editor.action.showHover) stays until the cursor moves; one shown by
     // pausing the pointer goes away when a busy extension host re-renders a line.
@@ -464,7 +540,9 @@ function webExtension(work) {
   const folder = join(work, 'web-extension');
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (!manifest.browser) throw new StepError('package.json has no browser entry');
-  for (const path of ['package.json', 'README.md', 'media', 'syntaxes', dirname(manifest.browser)]) {
+  const nls = readdirSync(root).filter((name) => /^package\.nls(\.[a-z-]+)?\.json$/.test(name));
+  for (const path of ['package.json', ...nls, 'README.md', 'media', 'syntaxes', 'l10n', dirname(manifest.browser)]) {
+    if (!existsSync(join(root, path))) continue;
     cpSync(join(root, path), join(folder, path), { recursive: true });
   }
   return folder;

@@ -1,6 +1,10 @@
 import { withinTolerance } from '../model/arithmetic';
 import type { Claim } from '../model/schema';
 import type { Rule } from './types';
+import { subjectOf } from './util/say';
+
+/** A heading that counts what is under it names itself: `"Documents Added (4 total)" says 4`. */
+const heading = (claim: Claim) => (claim.form === 'heading' ? subjectOf(claim.subject) : '');
 
 /**
  * A stated count against the items it counts (`count` claims, read in model/claims/count.ts):
@@ -88,9 +92,12 @@ function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number, ca
   ctx.report({
     claim,
     range: claim.range,
+    // "Phase 2 — Query parser" says 8 tasks, the list below has 7 items.
     message: claim.data.range === true
-      ? `Unexpected count: ${stated.text} names ${stated.value}, expected ${count}: ${what}.`
-      : `Unexpected count ${stated.text}${stated.qualifier === '+' ? '+' : ''}, expected ${count}: ${what}.`,
+      ? `${heading(claim) ? `"${heading(claim)}": ` : ''}${stated.text} names ${stated.value}, but ${what}.`
+      : heading(claim)
+        ? `"${heading(claim)}" says ${stated.text}${unit}${stated.qualifier === '+' ? '+' : ''}, but ${what}.`
+        : `${stated.text}${unit}${stated.qualifier === '+' ? '+' : ''} should be ${count}: ${what}.`,
     related: claim.evidence.slice(0, 30).map((e, i) => ({ range: e.range, message: claim.form === 'inline' ? e.label : `${e.label || `Item ${i + 1}`}` })),
     detail: `${claim.subject ? `"${claim.subject}" announces` : 'The text announces'} ${stated.value}${unit}; ${what}.`,
     // A range of numbered items (`Tasks 4-15`) names which items, not only how many: no fix.

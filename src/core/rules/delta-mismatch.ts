@@ -2,6 +2,7 @@ import { formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Claim, Quantity } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { endpointInterval, formatNumber, over, rangeWithin, unitScale, writtenWithin, type Interval } from './util/interval';
+import { because, isLetter, named } from './util/say';
 
 interface Reading {
   kind: 'absolute' | 'relative' | 'speed' | 'attainment';
@@ -128,10 +129,15 @@ function report(ctx: RuleContext, claim: Claim, before: Quantity, after: Quantit
   const label = best.kind === 'relative' ? ' (relative change)' : best.kind === 'speed' ? ' (speed-up)' : '';
   const others = readings.filter((r) => r !== best).map((r) => `${r.kind} ${formatNumber(roundTo(r.exact, 1), 1)}`);
   const range = change.range;
+  // `+20 points should be +18`: a unit word the stated text repeats is not said twice.
+  const tail = statedText.slice(statedText.indexOf(change.text) + change.text.length);
+  const shortExpected = low === null && tail[0] === ' ' && isLetter(tail[1]) ? numberText : expectedText;
+  const exactShown = best.kind === 'absolute' && Math.abs(best.exact - expected) < 1e-9;
+  const arithmetic = exactShown ? best.why : `${best.why} = ${exactText}${unitWord}${label}`;
   ctx.report({
     claim,
     range,
-    message: `Unexpected ${statedText}, expected ${expectedText}: ${best.why} = ${exactText}${unitWord}${label}.`,
+    message: `${named(claim.subject, statedText)}${statedText} should be ${shortExpected}${because(arithmetic)}.`,
     related: [
       { range: before.range, message: `Before: ${before.text}` },
       { range: after.range, message: `After: ${after.text}` },

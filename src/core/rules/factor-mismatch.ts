@@ -2,6 +2,7 @@ import { formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Claim } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { endpointInterval, formatNumber, over, unitScale, writtenWithin } from './util/interval';
+import { named } from './util/say';
 
 /**
  * A multiplier that disagrees with the two values it compares (`factor` claims): `0.079%
@@ -54,7 +55,7 @@ function check(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: factor.range,
-    message: `Unexpected ${factor.text.trim()}, expected ${newText.trim()}: ${big.text.trim()} ÷ ${small.text.trim()} = ${exactText}x.`,
+    message: `${named(claim.subject, factor.text)}${factor.text.trim()} should be ${newText.trim()} (${big.text.trim()} ÷ ${small.text.trim()} = ${exactText}x).`,
     related: [
       { range: v.range, message: `${roles[0]}: ${v.text.trim()}` },
       { range: t.range, message: `${roles[1]}: ${t.text.trim()}` },

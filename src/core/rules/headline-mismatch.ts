@@ -1,6 +1,7 @@
 import type { Claim, Evidence, Quantity } from '../model/schema';
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Rule, RuleContext, RuleReport } from './types';
+import { capitalize } from './util/say';
 
 /**
  * A progress claim against what the document computes itself (see `model/claims/progress.ts`):
@@ -63,7 +64,7 @@ function compareWithTable(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${claim.subject} ${claim.data.shown}, expected ${pct(overall, q.precision)}: the weighted table computes ${terms} = ${exact(overall)}.`,
+    message: `${capitalize(claim.subject)} says ${claim.data.shown}, its weighted table gives ${pct(overall, q.precision)} (${terms} = ${exact(overall)}).`,
     related: [
       { range: table.range, message: 'The weighted table that computes the overall progress' },
       ...rows.map((r) => ({ range: r.c.range, message: `${r.c.label}: ${exact(r.c.quantity!.value)} at weight ${r.w.quantity!.value}%` })),
@@ -82,12 +83,12 @@ function compareWithMean(ctx: RuleContext, claim: Claim): void {
   if (agrees(q, mean, ctx.config.approximateTolerance, column)) { ctx.verdict(claim, 'right'); return; }
   const shown = parts.map((p) => `${p.quantity!.text}%`).join(' + ');
   const what = column
-    ? `the ${parts.length} rows of the "${claim.data.header}" column average (${shown}) / ${parts.length} = ${exact(mean)}`
-    : `the ${parts.length} phases listed with it average (${shown}) / ${parts.length} = ${exact(mean)}`;
+    ? `the ${parts.length} rows of the "${claim.data.header}" column average ${pct(mean, q.precision)}, as (${shown}) / ${parts.length} = ${exact(mean)}`
+    : `the ${parts.length} phases listed with it average ${pct(mean, q.precision)}, as (${shown}) / ${parts.length} = ${exact(mean)}`;
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${claim.subject} ${claim.data.shown}, expected ${pct(mean, q.precision)}: ${what}.`,
+    message: `${capitalize(claim.subject)} says ${claim.data.shown}, ${what}.`,
     related: parts.map((p) => ({ range: p.range, message: `${p.label}: ${p.quantity!.text}%` })),
     detail: column
       ? `The table reports ${claim.data.header} per row without weights, so the rows count equally: their mean is ${exact(mean)}.`
@@ -114,7 +115,7 @@ function compareWithChecklist(ctx: RuleContext, claim: Claim): void {
     ctx.report({
       claim,
       range: claim.range,
-      message: `Unexpected ${q.value} of ${total} ${unit} done, expected ${done} of ${total}: the ${total} checkboxes of ${where} show ${done} ticked.`,
+      message: `${q.value} of ${total} ${unit} done should be ${done} of ${total}: ${done} of the ${total} checkboxes of ${where} ${done === 1 ? 'is' : 'are'} ticked.`,
       related,
       detail: `Counting the task boxes of ${where}: ${done} checked, ${total - done} open.`,
       fix: { title: `Change to ${done} of ${total}`, edits: [{ range: q.range, text: String(done) }, ...percentEdit(claim, done, total)] },
@@ -127,7 +128,7 @@ function compareWithChecklist(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${q.value}/${q.of} ${unit}, expected ${done}/${total}: ${where} has ${total} checkboxes, ${done} ticked, and its own breakdown counts ${parts.map((p) => p.quantity!.of).join(' + ')} = ${total} items.`,
+    message: `${q.value}/${q.of} ${unit} should be ${done}/${total}: ${where} has ${total} checkboxes, ${done} ticked, and its own breakdown counts ${parts.map((p) => p.quantity!.of).join(' + ')} = ${total} items.`,
     related: [...parts.map((p) => ({ range: p.range, message: `${p.label}` })), ...related.slice(0, 20)],
     detail: `The ${q.of} items of the headline are neither the ${total} boxes of the checklist nor the ${total} items its breakdown adds up to; ${done} of the ${total} boxes are ticked (${exact((done / total) * 100)}).`,
     fix: { title: `Change to ${done}/${total}`, edits: [{ range: q.range, text: String(done) }, { range: denominator.range, text: String(total) }, ...percentEdit(claim, done, total)] },
@@ -143,7 +144,7 @@ function compareWithRows(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${q.value} of ${total} ${unit} done, expected ${done.length} of ${total}: the table of ${total} ${unit} marks ${done.length} done.`,
+    message: `${q.value} of ${total} ${unit} done should be ${done.length} of ${total}: the table of the ${total} ${unit} marks ${done.length} done.`,
     related: [
       { range: role(claim, 'table')[0]!.range, message: `The table that lists the ${total} ${unit}` },
       ...done.slice(0, 30).map((r) => ({ range: r.range, message: `Done: ${r.label}` })),
@@ -162,7 +163,7 @@ function compareWithShare(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${claim.subject} ${claim.data.shown}, expected ${pct(share, q.precision)}: the document's checklist has ${scope.value} of ${of} boxes ticked = ${exact(share)}.`,
+    message: `${capitalize(claim.subject)} says ${claim.data.shown}, its checklist gives ${pct(share, q.precision)} (${scope.value} of ${of} boxes ticked = ${exact(share)}).`,
     related: role(claim, 'done').slice(0, 20).map((t) => ({ range: t.range, message: `Done: ${t.label}` })),
     detail: `Nothing else in the document computes the headline (no weighted table, phase list or progress column); its ${of} task boxes show ${scope.value} ticked, ${of - scope.value} open.`,
     fix: fixFor(claim, share),

@@ -57,11 +57,15 @@ function related(lines: MojibakeRun[][]): { range: Range; message: string }[] {
 function reportRuns(ctx: RuleContext, runs: readonly MojibakeRun[], lost: number): void {
   const lines = byLine(runs);
   const kinds = new Map<string, string>();
-  for (const r of runs) if (!kinds.has(r.original) && kinds.size < 3) kinds.set(r.original, r.repaired!);
-  const sample = [...kinds].map(([from, to]) => `"${show(from)}" → "${cut(to)}"`).join(', ');
+  // The lead example is one whose repair is a real character, not U+FFFD (a replacement character saved as UTF-8).
+  const telling = [...runs].sort((a, b) => Number(a.repaired!.includes('\uFFFD')) - Number(b.repaired!.includes('\uFFFD')));
+  for (const r of telling) if (!kinds.has(r.original) && kinds.size < 3) kinds.set(r.original, r.repaired!);
+  const [[first, repaired], ...others] = [...kinds];
+  const also = others.map(([from, to]) => `"${show(from)}" → "${cut(to)}"`).join(', ');
+  // "\"âœ…\" should read \"✅\" (12 lines damaged)": the damaged text first, then its repair.
   ctx.report({
     range: lineRange(lines[0]!),
-    message: `Mojibake on ${plural(lines.length, 'line')} (UTF-8 read as cp1252): ${sample}${runs.length > kinds.size ? ' and more' : ''}.`,
+    message: `"${show(first!)}" should read "${cut(repaired!)}" (${plural(lines.length, 'line')} damaged, UTF-8 read as cp1252${also ? `; also ${also}${runs.length > kinds.size ? ' and more' : ''}` : ''}).`,
     related: related(lines),
     detail: `${plural(runs.length, 'damaged sequence')} on ${plural(lines.length, 'line')}; the text was saved as UTF-8 after being read as cp1252, so each character became two or three.${lost ? ` ${plural(lost, 'more character')} lost a byte and cannot be repaired (reported apart).` : ''}${lines.length > MAX_RELATED ? ` The first ${MAX_RELATED} lines are listed.` : ''}`,
     fix: {
@@ -74,9 +78,10 @@ function reportRuns(ctx: RuleContext, runs: readonly MojibakeRun[], lost: number
 
 function reportLost(ctx: RuleContext, runs: readonly MojibakeRun[], alsoRepairable: boolean): void {
   const lines = byLine(runs);
+  const distinct = [...new Set(runs.map((r) => r.original))];
   ctx.report({
     range: lineRange(lines[0]!),
-    message: `Mojibake that cannot be repaired on ${plural(lines.length, 'line')}: ${plural(runs.length, 'damaged character')} lost a byte (${runs.slice(0, 3).map((r) => `"${show(r.original)}"`).join(', ')}${runs.length > 3 ? ' and more' : ''}).`,
+    message: `${distinct.slice(0, 3).map((o) => `"${show(o)}"`).join(', ')}${distinct.length > 3 ? ' and more' : ''} cannot be repaired: ${plural(runs.length, 'damaged character')} lost a byte (${plural(lines.length, 'line')} damaged).`,
     related: related(lines),
     detail: `Where cp1252 has no character for a byte, the byte was lost when the text was saved again, so the character cannot be known (\`ðŸ†\` could be 🏆 or 🐆): retype it.${alsoRepairable ? ' The damage that can be repaired is reported apart, with its fix.' : ''}`,
   });

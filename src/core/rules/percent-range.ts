@@ -30,7 +30,7 @@ function report(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${text}, expected a completion between 0% and 100%: ${why}, and progress cannot be ${side}.`,
+    message: `${text} is ${side}: ${why}, and a completion cannot be ${side}.`,
     detail: `${text} is read as a share of work done because ${why}. A share of the whole is at most 100% and at least 0%; if the figure measures something else (growth, attainment of a target), say so next to it ("of target", "growth").`,
   });
 }

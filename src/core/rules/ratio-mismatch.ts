@@ -2,6 +2,7 @@ import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../mode
 import type { Claim } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { formatNumber } from './util/interval';
+import { named } from './util/say';
 
 /**
  * A percentage that states a ratio and disagrees with it (`ratio` claims): `164/173 tests
@@ -48,7 +49,7 @@ function check(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected ${percentText}, expected ${newText}: ${ratio.text} = ${exactText}%.`,
+    message: `${named(claim.subject, percentText, ratio.text)}${percentText} should be ${newText} (${ratio.text} = ${exactText}%).`,
     related: [{ range: ratio.range, message: `The ratio: ${ratio.text}` }],
     detail: `${formatNumber(ratio.value, ratio.precision)} ÷ ${formatNumber(ratio.of, 0)} × 100 = ${formatNumber(exact, 3)}%; written ${precisionWords} that is ${newNumber}%, but the text says ${percentText}.`,
     fix: { title: `Change to ${newText}`, edits: [{ range: claim.range, text: newText }], preferred: true },

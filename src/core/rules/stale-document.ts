@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../model/calendar';
 import type { Rule } from './types';
+import { capitalize } from './util/say';
 import { plural } from './util/time';
 
 /**
@@ -24,7 +25,7 @@ export const staleDocument: Rule = {
       ctx.report({
         claim: c,
         range: c.range,
-        message: `Unexpected ${String(c.data.label)} ${date.text.trim()}, ${plural(age, 'day')} ago, expected a date within the last ${plural(limit, 'day')}: the document is not marked done and may no longer be current.`,
+        message: `${capitalize(String(c.data.label))} ${date.text.trim()} is ${plural(age, 'day')} old and the document is not marked done (stale after ${plural(limit, 'day')}).`,
         stale: {
           due: addDays(date.date!, limit),
           daysOverdue: age - limit,

@@ -3,6 +3,7 @@ import type { Claim } from '../model/schema';
 import type { Rule } from './types';
 import { staleAlternatives } from './util/done';
 import { isOverdue, isStaleSprint, plural } from './util/time';
+import { subjectOf, withoutOwnParenthesis } from './util/say';
 
 /**
  * A milestone whose due date is before today while its status is not done: a table row with a
@@ -29,16 +30,20 @@ export const staleMilestone: Rule = {
       const status = m.status;
       const days = daysBetween(date.date!, ctx.today);
       const due = String(m.data.due);
+      // "Nov 2-30 (ends 2025-11-30)" inside "(due …)" reads "due Nov 2-30, ends 2025-11-30".
+      const dueText = due.endsWith(')') && due.includes(' (ends ') ? due.slice(0, -1).replace(' (ends ', ', ends ') : due;
+      const name = withoutOwnParenthesis(subjectOf(m.subject), [date.text, status.text]) || 'This milestone';
       const implied = m.data.implied === true;
       const list = m.data.total !== null ? { open: Number(m.data.open), total: Number(m.data.total) } : null;
       ctx.report({
         claim: m,
         range: m.range,
+        // "Sprint 3 is 366 days overdue and still Planned (due 2025-11-30)".
         message: implied
-          ? `Unexpected past date ${due} for "${m.subject}", expected an upcoming date: it passed ${plural(days, 'day')} ago and the document was not updated.`
+          ? `${name} (${dueText}) passed ${plural(days, 'day')} ago and is still named as upcoming.`
           : list
-            ? `Unexpected ${list.open} of ${plural(list.total, 'task')} still open ${plural(days, 'day')} after the due date ${due}, expected them done or a new date: this is ${plural(days, 'day')} overdue.`
-            : `Unexpected open status "${status.text}" ${plural(days, 'day')} after the due date ${due}, expected done or a new date: this is ${plural(days, 'day')} overdue.`,
+            ? `${name} is ${plural(days, 'day')} overdue with ${list.open} of ${plural(list.total, 'task')} still open (due ${dueText}).`
+            : `${name} is ${plural(days, 'day')} overdue and still ${status.text} (due ${dueText}).`,
         stale: {
           due: date.date!, daysOverdue: days, statusText: implied ? null : list ? `${list.open} of ${list.total} open` : status.text,
           dateRange: date.range, statusRange: implied || list ? null : status.range,

@@ -2,6 +2,7 @@ import { daysBetween } from '../model/calendar';
 import type { Rule } from './types';
 import { staleAlternatives } from './util/done';
 import { isStaleSprint, plural } from './util/time';
+import { capitalize, subjectOf } from './util/say';
 
 /** A sprint or phase (document, section or sprint line) whose end has passed while its Status is Planned or In Progress. */
 export const staleSprint: Rule = {
@@ -21,7 +22,7 @@ export const staleSprint: Rule = {
       ctx.report({
         claim: s,
         range: s.range,
-        message: `Unexpected status "${status.text}" ${plural(days, 'day')} after the ${String(s.data.endKey)} ${end.date}, expected done or new dates: ${s.subject} ended ${plural(days, 'day')} ago.`,
+        message: `${capitalize(subjectOf(s.subject)) || 'This sprint'} is ${plural(days, 'day')} overdue and still ${status.text} (${String(s.data.endKey)} ${end.date}).`,
         related: [{ range: status.range, message: `Status "${status.text}"` }],
         stale: { due: end.date!, daysOverdue: days, statusText: status.text, dateRange: end.range, statusRange: status.range },
         alternatives: staleAlternatives(ctx, s, end.range),

@@ -1,5 +1,6 @@
 import type { Claim, Evidence } from '../model/schema';
 import type { Rule, RuleContext } from './types';
+import { subjectOf } from './util/say';
 
 /**
  * A status that contradicts its own numbers (see `model/claims/status.ts`): `✅ Complete | 96%`
@@ -35,7 +36,7 @@ function checkRow(ctx: RuleContext, claim: Claim): void {
     ctx.report({
       claim,
       range: claim.range,
-      message: `Unexpected status "${shown}" at ${q.text}%, expected a status that is not done (or ${header} 100%): ${name} is marked complete but its ${header.toLowerCase()} is ${q.text}%.`,
+      message: `${name} is marked "${shown}" but its ${header.toLowerCase()} is ${q.text}%.`,
       related: [{ range: v.range, message: `${header} of ${name}: ${q.text}%` }],
       detail: `A row marked done should show 100% in its ${header} column; ${q.text}% leaves ${100 - q.value}% open.`,
     });
@@ -43,7 +44,7 @@ function checkRow(ctx: RuleContext, claim: Claim): void {
     ctx.report({
       claim,
       range: claim.range,
-      message: `Unexpected status "${shown}" at ${q.text}%, expected done: ${name} is not started by its status but its ${header.toLowerCase()} is ${q.text}%.`,
+      message: `${name} is still "${shown}" but its ${header.toLowerCase()} is ${q.text}%.`,
       related: [{ range: v.range, message: `${header} of ${name}: ${q.text}%` }],
       detail: `A row whose ${header} is 100% is finished, yet its status says "${shown}".`,
     });
@@ -64,7 +65,7 @@ function checkSection(ctx: RuleContext, claim: Claim): void {
     ctx.report({
       claim,
       range: claim.range,
-      message: `Unexpected status "${shown}" with ${open} of ${total} task${total === 1 ? '' : 's'} unchecked, expected in progress: "${claim.subject}" is marked done but its checklist is not.`,
+      message: `"${subjectOf(claim.subject)}" is marked "${shown}" but ${open === total ? (total === 1 ? 'its only task is' : `all ${total} of its tasks are`) : `${open} of its ${total} tasks ${open === 1 ? 'is' : 'are'}`} unchecked.`,
       related: counted.slice(0, 20).map((t) => ({ range: t.range, message: `Open: ${t.label}` })),
       detail: `The ${what}'s checklist shows ${total - open} of ${total} boxes ticked; a finished ${what} has every box ticked (or its open items moved to a follow-up list).`,
     });
@@ -72,7 +73,7 @@ function checkSection(ctx: RuleContext, claim: Claim): void {
     ctx.report({
       claim,
       range: claim.range,
-      message: `Unexpected status "${shown}" with all ${total} tasks checked, expected done: every box of "${claim.subject}" is ticked.`,
+      message: `"${subjectOf(claim.subject)}" is still "${shown}" but all ${total} of its tasks are checked.`,
       related: claim.evidence.slice(0, 20).map((t) => ({ range: t.range, message: `Done: ${t.label}` })),
       detail: `The section's checklist shows ${total} of ${total} boxes ticked, which reads as done, not "${shown}".`,
     });
@@ -87,7 +88,7 @@ function checkDocument(ctx: RuleContext, claim: Claim): void {
   ctx.report({
     claim,
     range: claim.range,
-    message: `Unexpected status "${shown}" at ${q.text.trim()}, expected in progress: the document's status says done but its ${p.label} is ${q.text.trim()}.`,
+    message: `The document is marked "${shown}" but its ${p.label} is ${q.text.trim()}.`,
     related: [{ range: p.range, message: `${p.label}: ${q.text.trim()}` }],
     detail: `A finished document shows 100% progress; ${q.text.trim()} leaves ${100 - q.value}% open.`,
   });

@@ -1,6 +1,7 @@
 import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Claim, Quantity } from '../model/schema';
 import type { Rule, RuleContext } from './types';
+import { capitalize, rowName, subjectOf } from './util/say';
 import { contributions, exactPrecision, halves, isApprox, means, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
 
 /**
@@ -32,6 +33,8 @@ export const totalMismatch: Rule = {
 };
 
 const tol = (ctx: RuleContext) => ctx.config.approximateTolerance;
+/** `TOTAL says 95% for Contribution`: the row's own word, else "The total". */
+const says = (c: Claim, what: string) => `${typeof c.data.label === 'string' && c.data.label ? c.data.label : 'The total'} says ${what}${c.subject ? ` for ${subjectOf(c.subject)}` : ''}`;
 
 function checkSum(ctx: RuleContext, c: Claim): void {
   const stated = c.stated!;
@@ -50,12 +53,16 @@ function reportSum(ctx: RuleContext, c: Claim, terms: [Quantity, number][], sum:
   const expected = show(stated, sum);
   const unit = typeof c.data.unit === 'string' ? ` ${c.data.unit}` : '';
   const said = `${isApprox(stated) ? stated.qualifier : ''}${show(stated)}${stated.qualifier === '+' ? '+' : ''}`;
-  const arithmetic = `${terms.map(([p, v]) => show(p, v, p.precision)).join(' + ')} = ${show({ ...stated, of: null }, sum, precision)}${unit}`;
-  const lead = c.form === 'lead-in' || c.form === 'prose-sum' ? `Unexpected ${said}${unit}` : `Unexpected total ${said}`;
+  const termsText = terms.map(([p, v]) => show(p, v, p.precision)).join(' + ');
+  const sumText = `${approx ? '~' : ''}${expected}${lower ? '+' : ''}`;
+  // "TOTAL says 95% for Contribution, its rows add up to 90% (50% + 20% + 20% + 0%)"; "The 3 files listed below add up to 528 lines, not ~730".
+  const message = c.form === 'column-sum' || c.form === 'weighted-sum'
+    ? `${says(c, said)}, its rows add up to ${sumText} (${termsText}).`
+    : `${capitalize(String(c.data.what))} ${String(c.data.what).includes(' column') ? 'adds' : 'add'} up to ${sumText}${unit}, not ${said}${unit} (${termsText}).`;
   ctx.report({
     claim: c,
     range: c.range,
-    message: `${lead}, expected ${approx ? '~' : ''}${expected}${lower ? '+' : ''}: ${c.data.what} ${c.form === 'column-sum' || c.form === 'weighted-sum' ? 'adds up to' : 'state'} ${arithmetic}.`,
+    message,
     related: c.evidence.filter((e) => e.role === 'part').slice(0, 20).map((e) => ({ range: e.range, message: `Part: ${e.label} (${show(e.quantity!)})` })),
     detail: `${terms.length} parts add up to ${show({ ...stated, of: null }, sum, precision)}${lower ? ' (at least: some parts are lower bounds)' : ''}${approx ? ` (approximate numbers: accepted within ${Math.round(tol(ctx) * 100)}%)` : ''}, but the total says ${show(stated)}.`,
     fix: { title: `Change the total to ${expected}`, edits: [{ range: stated.range, text: formatLike(stated, roundTo(sum, stated.precision)) }] },
@@ -73,7 +80,7 @@ function checkMean(ctx: RuleContext, c: Claim): void {
   ctx.report({
     claim: c,
     range: t.range,
-    message: `Unexpected average ${show(t)}, expected ${show(t, expected)}: ${c.data.what} averages (${parts.map((q) => show(q)).join(' + ')}) / ${parts.length} = ${show(t, mean, p)}.`,
+    message: `${typeof c.data.label === 'string' && c.data.label ? c.data.label : 'The average'} says ${show(t)} for ${subjectOf(c.subject)}, its rows average ${show(t, expected)}, as (${parts.map((q) => show(q)).join(' + ')}) / ${parts.length} = ${show(t, mean, p)}.`,
     related: c.evidence.filter((e) => e.role === 'part').slice(0, 20).map((e) => ({ range: e.range, message: `Part: ${e.label} (${show(e.quantity!)})` })),
     detail: `An Average row states the mean of the rows above: ${show(t, mean, p)}, but it says ${show(t)}.`,
     fix: { title: `Change the average to ${show(t, expected)}`, edits: [{ range: t.range, text: formatLike(t, expected) }] },
@@ -87,7 +94,7 @@ function checkRollup(ctx: RuleContext, c: Claim): void {
   ctx.report({
     claim: c,
     range: t.range,
-    message: `Unexpected ${String(c.data.column)} ${show(t)} for ${c.subject}, expected ${done.length}: ${c.data.what} has ${done.length} of its ${c.data.rows} rows marked done.`,
+    message: `${subjectOf(c.subject)}: ${String(c.data.column)} ${show(t)} should be ${done.length} (${c.data.what} marks ${done.length} of its ${c.data.rows} rows done).`,
     related: done.slice(0, 20).map((e) => ({ range: e.range, message: `Done: ${e.label}` })),
     fix: { title: `Change it to ${done.length}`, edits: [{ range: t.range, text: formatLike(t, done.length) }] },
   });
@@ -114,7 +121,7 @@ function checkRow(ctx: RuleContext, c: Claim, total: Claim | undefined): void {
   ctx.report({
     claim: c,
     range: k.range,
-    message: `Unexpected contribution ${show(k)}, expected ${show(k, expected)}: weight ${show(w.quantity!)} × ${String(c.data.completion).toLowerCase()} ${show(m.quantity!)} = ${show(k, p, exactPrecision(p, k.precision))}.`,
+    message: `${rowName(c.subject)}: contribution ${show(k)} should be ${show(k, expected)} (weight ${show(w.quantity!)} × ${String(c.data.completion).toLowerCase()} ${show(m.quantity!)} = ${show(k, p, exactPrecision(p, k.precision))})${carried ? `; the total that adds it up becomes ${carried}` : ''}.`,
     related: [
       { range: w.range, message: `${w.label}: ${show(w.quantity!)}` },
       { range: m.range, message: `${m.label}: ${show(m.quantity!)}` },
@@ -154,7 +161,7 @@ function checkAverage(ctx: RuleContext, c: Claim): void {
   ctx.report({
     claim: c,
     range: t.range,
-    message: `Unexpected overall ${subject} ${show(t)}, expected ${show(t, expected)}: the weighted average of the rows is ${terms.join(' + ')} = ${show(t, overall, Number.isInteger(roundTo(overall, 1)) ? 0 : 1)}.`,
+    message: `${says(c, show(t))}, its weighted rows give ${show(t, expected)} (${terms.join(' + ')} = ${show(t, overall, Number.isInteger(roundTo(overall, 1)) ? 0 : 1)}).`,
     related: c.evidence.filter((e) => e.role === 'completion').map((e) => ({ range: e.range, message: `${e.label}: ${show(e.quantity!)}` })),
     detail: `The total of a completion column in a weighted table is the weighted average Σ(weight × completion) / Σ weight = ${show(t, overall, 2)}.`,
     fix: { title: `Change the overall ${subject} to ${show(t, expected)}`, edits: [{ range: t.range, text: formatLike(t, expected) }] },
@@ -175,7 +182,7 @@ function checkHalves(ctx: RuleContext, c: Claim): void {
   ctx.report({
     claim: c,
     range: t.value === h.n && base ? base.range : t.range,
-    message: `Unexpected ${c.form === 'tally' ? 'tally' : 'total'} ${t.value}${of}${t.of}, expected ${h.n}${of}${h.d}: ${h.why}.`,
+    message: `${c.form === 'tally' ? 'The tally' : typeof c.data.label === 'string' && c.data.label ? c.data.label : 'The total'} says ${t.value}${of}${t.of}, ${h.why}${h.why.includes(`${h.n}${of}${h.d}`) ? '' : ` (${h.n}${of}${h.d})`}.`,
     related: h.related,
     fix: base ? { title: `Change it to ${h.n}${of}${h.d}`, edits } : undefined,
   });

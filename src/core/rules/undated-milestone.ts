@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { OPEN_STATUSES } from './util/time';
+import { subjectOf } from './util/say';
 
 /** An open milestone whose date is written as TBD / TBA / —: nobody has committed to when. */
 export const undatedMilestone: Rule = {
@@ -18,7 +19,7 @@ export const undatedMilestone: Rule = {
       ctx.report({
         claim: m,
         range: m.date.range,
-        message: `Unexpected date "${m.date.text}" for the open milestone "${m.subject}", expected a target date: an open milestone without a date cannot be tracked or flagged when it slips.`,
+        message: `"${subjectOf(m.subject)}" is open and dated "${m.date.text}": without a date it cannot be tracked or flagged when it slips.`,
       });
     }
   },

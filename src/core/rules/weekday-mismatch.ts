@@ -17,7 +17,7 @@ export const weekdayMismatch: Rule = {
     let dayOneReported = false;
     for (const c of ctx.claims('weekday')) {
       if (c.form === 'invalid-date') {
-        ctx.report({ claim: c, range: c.range, message: `Unexpected date "${c.subject}": it names no calendar day, expected a real date (${String(c.data.reason)}).` });
+        ctx.report({ claim: c, range: c.range, message: `"${c.subject}" is not a calendar day (${String(c.data.reason)}).` });
         continue;
       }
       const day = String(c.data.day);
@@ -33,7 +33,7 @@ export const weekdayMismatch: Rule = {
         ctx.report({
           claim: c,
           range: c.range,
-          message: `Unexpected "${written}" for Day 1, expected "${weekdayLike(actual, written)}": the ${key} ${day} is a ${WEEKDAY_NAMES[actual]} (the nearest ${WEEKDAY_NAMES[wanted]} is ${nearest}, ${plural(Math.abs(daysBetween(day, nearest)), 'day')} ${nearest < day ? 'earlier' : 'later'}).`,
+          message: `"${written}" for Day 1 should be "${weekdayLike(actual, written)}": the ${key} ${day} is a ${WEEKDAY_NAMES[actual]} (the nearest ${WEEKDAY_NAMES[wanted]} is ${nearest}, ${plural(Math.abs(daysBetween(day, nearest)), 'day')} ${nearest < day ? 'earlier' : 'later'}).`,
           related: [{ range: c.evidence[0]!.range, message: `${key} ${day} (${WEEKDAY_NAMES[actual]})` }],
         });
         continue;
@@ -43,7 +43,7 @@ export const weekdayMismatch: Rule = {
       ctx.report({
         claim: c,
         range: c.range,
-        message: `Unexpected weekday "${written}" for ${day}, expected "${replacement}": ${day} is a ${WEEKDAY_NAMES[actual]}.`,
+        message: `"${written}" should be "${replacement}": ${day} is a ${WEEKDAY_NAMES[actual]}.`,
         fix: { title: `Change to "${replacement}"`, edits: [{ range: c.range, text: replacement }] },
       });
     }

@@ -25,7 +25,7 @@ describe('diagnostics and quick fixes', () => {
       assert.equal(target.fragment, 'rule-delta-mismatch');
       assert.deepEqual(d!.range, rangeOf(editor.document, 8, '+20'));
       assert.equal(d!.severity, vscode.DiagnosticSeverity.Error);
-      assert.match(d!.message, /^Unexpected \+20 points, expected \+25 points/);
+      assert.match(d!.message, /^Ada: \+20 points should be \+25 \(65 − 40\)\.$/);
       assert.deepEqual(d!.relatedInformation?.map((r) => editor.document.getText(r.location.range)), ['40', '65']);
     } finally {
       await revert(editor);

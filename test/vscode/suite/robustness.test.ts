@@ -51,8 +51,10 @@ describe('robust workspace scan', () => {
     // Large enough to take more than 1 ms even when the budget's clock runs 20 times slower on a
     // loaded machine, small enough to finish within the default budget.
     for (let k = 0; text.length < 60_000; k++) text += `- [${k % 3 ? ' ' : 'x'}] Task ${k}: 40% → 65% (+25 points), due 2026-01-${String((k % 28) + 1).padStart(2, '0')}\n`;
-    await vscode.workspace.fs.writeFile(fixture('feature-slow.md'), new TextEncoder().encode(text));
+    // The budget first: the file watcher may check the new file before a later setting lands, and
+    // the result cache (whose key leaves the budget out) would then keep that finished result.
     await setSetting('maxAnalysisMs', 1);
+    await vscode.workspace.fs.writeFile(fixture('feature-slow.md'), new TextEncoder().encode(text));
     await vscode.commands.executeCommand('statusDocs.refresh');
     await ext.service.whenIdle();
     const slow = await waitFor('the skipped entry', () => ext.service.get(fixture('feature-slow.md'))?.skipped, 30_000);

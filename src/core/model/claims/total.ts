@@ -70,6 +70,8 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
   const header = (c: number) => table.header[c]?.text ?? `column ${c + 1}`;
   const name = (r: number) => label(r) || `row ${r + 1}`;
   const group = `table ${table.index}`;
+  /** The Total row's own word (`TOTAL`, `Gesamt`, `Итого`), for messages. */
+  const totalLabel = totalRow >= 0 ? label(totalRow).replace(/[*_`]/g, '').trim() : '';
   const done = new Set<number>([0]);
   const tableUnchecked = hasSubtotals ? 'the table has subtotal rows' : null;
   const unchecked = tableUnchecked;
@@ -82,7 +84,7 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
       evidence('completion', `${header(wt.completionCol)} of ${x.name}`, x.completion.cellRange, { quantity: cellQuantity(x.completion), group: i }),
     ];
     const completionAs = wt.percentScale ? 'percent' : 'value';
-    const base = { group, completion: header(wt.completionCol), completionAs };
+    const base = { group, completion: header(wt.completionCol), completionAs, label: totalLabel };
     // A completion outside 0–100% is its own error (percent-range); sums built on it are not checked.
     const outside = wt.percentScale && wt.rows.some((x) => x.completionPct > 100 || x.completionPct < 0);
     const unchecked = outside ? 'a row\'s completion is outside 0–100%' : tableUnchecked;
@@ -155,11 +157,11 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
             ...(total.ofRange ? [evidence('base', 'denominator', total.ofRange, { quantity: { ...cellQuantity(total), value: total.of!, of: null, text: String(total.of), range: total.ofRange } })] : []),
             ...(share ? [evidence('percent', 'share', share.cellRange, { quantity: cellQuantity(share) })] : []),
           ],
-          data: { group, what: `the ${header(c)} column` }, unchecked: why,
+          data: { group, what: `the ${header(c)} column`, label: totalLabel }, unchecked: why,
         }));
       } else {
         // `8.08/10` over plain numbers: a score on a scale, its numerator the sum.
-        out.push(draft('total', 'column-sum', { ...common, evidence: parts.map((p) => partEvidence('part', p)), data: { group, what: `the ${header(c)} column`, scale: true }, unchecked: why }));
+        out.push(draft('total', 'column-sum', { ...common, evidence: parts.map((p) => partEvidence('part', p)), data: { group, what: `the ${header(c)} column`, scale: true, label: totalLabel }, unchecked: why }));
       }
       continue;
     }
@@ -179,7 +181,7 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
       (doneSum > 0 && doneSum !== values.reduce((s, v) => s + v, 0) && agreesAtPrecision(total.value, doneSum, total.precision) ? 'the total sums the rows marked done' : null));
     out.push(draft('total', 'column-sum', {
       ...common, evidence: parts.map((p) => partEvidence('part', p)),
-      data: { group, what: `the ${header(c)} column`, ratio: total.kind === 'ratio' }, unchecked: why ?? (other || null),
+      data: { group, what: `the ${header(c)} column`, ratio: total.kind === 'ratio', label: totalLabel }, unchecked: why ?? (other || null),
     }));
   }
   return out;
@@ -213,7 +215,7 @@ function averageRows(ctx: ExtractContext, table: Table, cells: Map<string, Block
         ...parts.map((p, i) => evidence('part', table.rows[rows[i]!]!.cells[0]?.text || `row ${i + 1}`, p.cellRange, { quantity: cellQuantity(p), group: i })),
         ...weights.flatMap(({ k, w }) => w.map((x, i) => evidence('weight', table.header[k]?.text ?? `column ${k + 1}`, x.cellRange, { quantity: cellQuantity(x), group: i }))),
       ],
-      data: { what: `the ${table.header[c]?.text ?? `column ${c + 1}`} column`, rows: parts.length }, section: table.section, unchecked: null,
+      data: { what: `the ${table.header[c]?.text ?? `column ${c + 1}`} column`, rows: parts.length, label: label(last) }, section: table.section, unchecked: null,
     }));
   }
   return out;
