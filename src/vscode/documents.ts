@@ -9,10 +9,10 @@
  * again); files read from disk go through the result cache, so an unchanged workspace is listed
  * again without being parsed.
  */
-import { availableParallelism, loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { ClaimVerdict, Finding, StatusDoc } from '../core/index';
 import type { IncrementalChecker } from '../core/incremental';
+import { loadFactor, yieldToEventLoop } from './host';
 import { engine } from './lazy';
 import type { ProjectConfigs } from './projectConfig';
 import { ResultCache } from './resultCache';
@@ -367,7 +367,7 @@ export class AnalysisService implements vscode.Disposable {
     this.scanning = (async () => {
       try {
         // After the caller's turn: activation returns before the engine is loaded for the scan.
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         await this.configsReady();
         do {
           this.rescanRequested = false;
@@ -413,7 +413,7 @@ export class AnalysisService implements vscode.Disposable {
             }
             progress.done++;
             this.scanChanged.fire();
-            await new Promise((r) => setImmediate(r));
+            await yieldToEventLoop();
           }
         });
         await Promise.all(workers);
@@ -465,13 +465,4 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder, own: readonly strin
   }
   // Nested braces would break the `{a,b}` group handed to findFiles.
   return [...globs].filter((g) => !/[{}]/.test(g));
-}
-
-/** The one-minute load average per core, at least 1 and at most 20 (see the CLI's `loadFactor`). */
-function loadFactor(): number {
-  try {
-    return Math.min(20, Math.max(1, loadavg()[0]! / Math.max(1, availableParallelism())));
-  } catch {
-    return 1;
-  }
 }

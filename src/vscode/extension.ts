@@ -11,6 +11,7 @@ import { OverviewPanel } from './overview/panel';
 import { registerDiagnostics } from './diagnostics';
 import { AnalysisService } from './documents';
 import { StatusDocsFileDecorations } from './fileDecorations';
+import { hostKind } from './host';
 import { StatusDocsHover } from './hover';
 import { ProgressTree } from './progressTree';
 import { ProjectConfigs, registerShowConfiguration } from './projectConfig';
@@ -33,6 +34,8 @@ export interface StatusDocsApi {
   overview: OverviewPanel;
   log: vscode.LogOutputChannel;
   projects: ProjectConfigs;
+  /** The extension host this build runs in: `node` (desktop, remote) or `web` (browser worker). */
+  host: 'node' | 'web';
 }
 
 export function activate(context: vscode.ExtensionContext): StatusDocsApi | undefined {
@@ -96,7 +99,7 @@ function start(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): 
   for (const document of vscode.workspace.textDocuments) if (service.isCandidate(document)) service.schedule(document, 0);
   void service.rescan();
   log.info(`Status Docs ${version} active.`);
-  return { service, tree, statusBar, fileDecorations, flags, codeLens, codeActions, hover, overview, log, projects };
+  return { service, tree, statusBar, fileDecorations, flags, codeLens, codeActions, hover, overview, log, projects, host: hostKind };
 }
 
 export function deactivate(): void {}

@@ -5,10 +5,9 @@
  * checked against the schemas when read; a missing, damaged or foreign cache is an empty one,
  * never an error, and writing it may fail without losing anything but time.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClaimVerdict, Config, Finding, StatusDoc } from '../core/index';
+import { buildFingerprint, contentHash } from './host';
 import { engine } from './lazy';
 
 const FILE = 'results-v2.json';
@@ -46,7 +45,7 @@ export class ResultCache implements vscode.Disposable {
 
   /** The content hash the cache is keyed by. */
   static hash(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('base64url');
+    return contentHash(bytes);
   }
 
   /**
@@ -55,13 +54,7 @@ export class ResultCache implements vscode.Disposable {
    */
   private toolKey(): string {
     if (this.tool) return this.tool;
-    let build = '';
-    try {
-      build = ResultCache.hash(readFileSync(__filename)).slice(0, 16);
-    } catch {
-      // Not a file on disk: the version alone.
-    }
-    this.tool = `${this.version}+${build}`;
+    this.tool = `${this.version}+${buildFingerprint()}`;
     return this.tool;
   }
 

@@ -2,6 +2,8 @@
 //   test/vscode/suite/*.ts -> OUT/suite/*.js  (the suite, against the development build)
 //   test/vscode/vsix/*.ts  -> OUT/vsix/*.js   (the check of the packaged extension)
 //   test/vscode/l10n/*.ts  -> OUT/l10n/*.js   (the workbench in another display language)
+//   test/vscode/web/index.ts -> OUT/web/index.js (the browser build's suite: one bundle for the
+//                              web worker extension host, with mocha's browser build inside)
 // where OUT is the first argument (test/vscode/run.mjs gives each run its own) or dist/test.
 // Each file becomes one CJS bundle; `vscode` comes from the extension host, and mocha, which
 // loads the test files by path, from this repository's node_modules by absolute path, so the
@@ -47,4 +49,5 @@ await Promise.all([
   // The packaged check shares the suite's mocha entry point.
   build({ ...common, entryPoints: { ...entries('vsix'), index: 'test/vscode/suite/index.ts' }, outdir: join(out, 'vsix') }),
   build({ ...common, entryPoints: { ...entries('l10n'), index: 'test/vscode/suite/index.ts' }, outdir: join(out, 'l10n') }),
+  build({ ...common, platform: 'browser', target: 'es2022', plugins: [], entryPoints: { index: 'test/vscode/web/index.ts' }, outdir: join(out, 'web') }),
 ]);

@@ -6,6 +6,8 @@
 //   node test/vscode/run.mjs                       build, run test/vscode/suite against the development build
 //   node test/vscode/run.mjs --vsix [FILE]         package (or take FILE), install it with
 //                                                  --install-extension, run test/vscode/vsix against it
+//   node test/vscode/run.mjs --web                 run test/vscode/web against the browser build
+//                                                  (dist/web/extension.js) in the web worker extension host
 //   node test/vscode/run.mjs --screenshot out.png --open phase-report.md --sidebar
 //                                                  a PNG of the workbench instead of tests
 //
@@ -14,7 +16,7 @@
 // See --help for the options; test/vscode/setup.sh installs what this needs (run first, cached).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { format, parseArgs } from 'node:util';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = join(root, 'test/vscode');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const help = `usage: node test/vscode/run.mjs [options]
 
@@ -32,6 +35,8 @@ Tests (default):
   --grep PATTERN       only tests whose full title matches PATTERN
   --vsix [FILE]        test the packaged extension: \`npm run package\` (or FILE), installed with
                        --install-extension, instead of the development build
+  --web                test the browser build in VS Code's web worker extension host (the host of
+                       vscode.dev and github.dev) with the suite test/vscode/web
   --timeout SECONDS    fail when the tests have not finished after SECONDS (default 300)
   --locale LANG        run test/vscode/l10n in a workbench whose display language is LANG
                        (code-server's --locale), and check the translated titles it shows
@@ -62,6 +67,7 @@ const { values: options, positionals } = parseArgs({
   options: {
     grep: { type: 'string' },
     vsix: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
     locale: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     screenshot: { type: 'string' },
@@ -94,7 +100,11 @@ const timeoutMs = Number(options.timeout) * 1000;
 if (!(timeoutMs > 0)) usageError(`--timeout ${options.timeout} is not a number of seconds`);
 const [width, height] = options.size.split('x').map(Number);
 if (!(width > 0 && height > 0)) usageError(`--size ${options.size} is not WIDTHxHEIGHT`);
+if (options.web && (options.vsix || options.screenshot || options.locale)) usageError('--web goes with neither --vsix, --screenshot nor --locale');
 const userSettings = Object.fromEntries(options.setting.map(parseSetting));
+// The closing line's label (`vsix: 2 passed, 0 failed`), also on the lines this script prints.
+const label = options.vsix ? 'vsix' : options.web ? 'web' : options.locale ?? '';
+const failedLine = `${label ? `${label}: ` : ''}0 passed, 1 failed`;
 
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -214,6 +224,9 @@ async function main() {
     'git.enabled': false,
     'security.workspace.trust.enabled': false,
     'window.commandCenter': false,
+    // --web: the extension runs in the web worker extension host, from its `browser` entry. (The
+    // workbench's extensionDevelopmentKind option does not reach the browser workbench's choice.)
+    ...(options.web ? { 'remote.extensionKind': { [`${pkg.publisher}.${pkg.name}`]: ['web'] } } : {}),
     ...userSettings,
   }, null, 2));
   const port = await freePort();
@@ -226,7 +239,7 @@ async function main() {
     XDG_DATA_HOME: join(work, 'xdg-data'),
     // Read by the suite's index.ts inside the extension host.
     STATUS_DOCS_TEST_GREP: options.grep ?? '',
-    STATUS_DOCS_TEST_LABEL: options.vsix ? 'vsix' : options.locale ?? '',
+    STATUS_DOCS_TEST_LABEL: label,
     // --locale: the display language, and the folder where the suite asks for the page's text.
     ...(options.locale ? { STATUS_DOCS_TEST_LOCALE: options.locale, STATUS_DOCS_TEST_WORKBENCH: join(work, 'workbench') } : {}),
     // No marketplace: nothing to fetch, and no waiting for a network that is not there.
@@ -270,7 +283,7 @@ async function main() {
     const output = `${installed.stdout}${installed.stderr}`.trim();
     if (installed.status !== 0 || !/successfully installed/i.test(output)) {
       console.error(`vscode-test: --install-extension ${vsix} failed:\n${output}`);
-      console.error('vsix: 0 passed, 1 failed');
+      console.error(failedLine);
       return 1;
     }
     say(`installed ${relative(root, vsix).startsWith('..') ? vsix : relative(root, vsix)} (${seconds()})`);
@@ -308,11 +321,22 @@ async function main() {
   if (!options.screenshot) {
     // The workbench runs extensionTestsPath only in an extension development session; for the
     // packaged extension that session develops an empty folder, so the installed copy loads.
-    const developed = vsix ? join(work, 'no-extension') : root.replace(/\/$/, '');
+    const developed = vsix ? join(work, 'no-extension') : options.web ? webExtension(work) : root.replace(/\/$/, '');
     mkdirSync(developed, { recursive: true });
     payload.push(['extensionDevelopmentPath', remote(developed)]);
     const tests = options['no-build'] ? join(root, 'dist/test') : join(work, 'tests');
-    payload.push(['extensionTestsPath', remote(join(tests, vsix ? 'vsix' : options.locale ? 'l10n' : 'suite', 'index.js'))]);
+    // The workbench runs the tests in the extension host of the extension whose folder holds
+    // them: the web suite goes inside the copy webExtension() makes.
+    const index = options.web ? join(developed, 'test/index.js') : join(tests, vsix ? 'vsix' : options.locale ? 'l10n' : 'suite', 'index.js');
+    if (options.web) {
+      cpSync(join(tests, 'web'), dirname(index), { recursive: true });
+      // A web worker has no environment variables: the suite reads its options from this file.
+      writeFileSync(join(dirname(index), 'options.json'), JSON.stringify({ grep: options.grep ?? '' }));
+    }
+    payload.push(['extensionTestsPath', remote(index)]);
+    // The development extension and the suite run in the web worker extension host, from the
+    // manifest's `browser` entry, instead of the server's Node extension host.
+    if (options.web) payload.push(['extensionDevelopmentKind', 'web']);
   } else if (!vsix) {
     // (A screenshot of the installed .vsix is a plain session: no "[Extension Development Host]".)
     payload.push(['extensionDevelopmentPath', remote(root.replace(/\/$/, ''))]);
@@ -367,7 +391,7 @@ async function main() {
     clearTimeout(timer);
     if (code === 'timeout') {
       console.error(`vscode-test: no result after ${options.timeout} s; last lines of the server log:\n${tail(serverLog)}`);
-      console.error(`${options.vsix ? 'vsix: ' : ''}0 passed, 1 failed`);
+      console.error(failedLine);
       return 124;
     }
     say(`extension tests exited with ${code} (${seconds()})`);
@@ -509,6 +533,21 @@ async function settle(locator) {
   }
 }
 
+// The extension as the browser sees it, for --web: the manifest, its assets and the browser
+// bundle, without the desktop bundles (dist/extension.js, dist/engine.js), so nothing but the
+// `browser` entry can run.
+function webExtension(work) {
+  const folder = join(work, 'web-extension');
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  if (!manifest.browser) throw new StepError('package.json has no browser entry');
+  const nls = readdirSync(root).filter((name) => /^package\.nls(\.[a-z-]+)?\.json$/.test(name));
+  for (const path of ['package.json', ...nls, 'README.md', 'media', 'syntaxes', 'l10n', dirname(manifest.browser)]) {
+    if (!existsSync(join(root, path))) continue;
+    cpSync(join(root, path), join(folder, path), { recursive: true });
+  }
+  return folder;
+}
+
 // What main() started, for the cleanup below even when it throws.
 const run = { work: undefined, server: undefined };
 let code;
@@ -516,7 +555,7 @@ try {
   code = await main();
 } catch (error) {
   console.error(error instanceof StepError ? `vscode-test: ${error.message}` : error);
-  console.error(`${options.vsix ? 'vsix: ' : ''}0 passed, 1 failed`);
+  console.error(failedLine);
   code = 1;
 }
 const { work, server } = run;

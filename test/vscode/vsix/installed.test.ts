@@ -43,7 +43,7 @@ describe('packaged extension', () => {
   it('contains only dist/, media/, syntaxes/, the translations and the documents', async () => {
     const files = await list(installed().extensionUri);
     const unexpected = files.filter((file) =>
-      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
+      !/^(dist\/(web\/)?[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
     // The manifest's translations and the runtime strings' bundles travel with it.
     for (const language of ['de', 'fr', 'es', 'pt-br', 'ja', 'zh-cn']) {
@@ -54,6 +54,7 @@ describe('packaged extension', () => {
     assert.ok(files.includes('media/status-docs.schema.json'), 'the project configuration schema is missing');
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
+    assert.ok(files.includes(manifest.browser.replace(/^\.\//, '')), `${manifest.browser} (the browser build) is missing`);
     // The production build: minified, no source map comment pointing at a file left out.
     const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(installed().extensionUri, main)));
     assert.doesNotMatch(bundle, /sourceMappingURL=/, `${main} is a development build`);
