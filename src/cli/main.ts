@@ -9,7 +9,7 @@ import { formatMarkdownSummary } from '../core/output/markdown';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
-import { collectTargets, readBytes } from './files';
+import { collectTargets, notStatusDocument, readBytes } from './files';
 import { fixCommand } from './fix';
 import { checkTargets } from './worker';
 
@@ -37,6 +37,10 @@ Options:
   --config FILE              JSON settings file (see README, "Settings")
   --max-analysis-ms N        Stop the analysis of one document after N ms and list it as
                              skipped (default: maxAnalysisMs of the config file, else 2000)
+  --all                      Check every markdown file; without it, files found in folders
+                             and by globs are checked only when they look like status
+                             documents (task items, progress numbers, status fields, …);
+                             files named one by one are always checked
   --allow-empty              A folder or glob without markdown files is not an error
   --quiet                    Report errors only, no closing count
   --cache                    Reuse results of unchanged files from earlier runs (kept in --cache-dir)
@@ -101,6 +105,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         config: { type: 'string' },
         'max-analysis-ms': { type: 'string' },
         'allow-empty': { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         cache: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
@@ -156,10 +161,13 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
     const reportUnusedDisables = values['report-unused-disables'];
     const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today, reportUnusedDisables }) : null;
-    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], reportUnusedDisables, note: (m) => err.write(`status-docs: ${m}\n`) });
+    const report = run(paths, process.cwd(), today, config, { jobs, cache, all: values.all, allowEmpty: values['allow-empty'], reportUnusedDisables, note: (m) => err.write(`status-docs: ${m}\n`) });
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
+    const notStatus = report.summary?.notStatusDocuments ?? 0;
+    const notStatusNote = notStatus ? `${notStatus} file${notStatus === 1 ? '' : 's'} skipped as not status documents (--all checks them)` : '';
     if (command === 'summary') {
       out.write(format === 'markdown' ? formatMarkdownSummary(report) : formatSummary(report));
+      if (notStatusNote) out.write(format === 'markdown' ? `\n_${notStatusNote}._\n` : `${notStatusNote}\n`);
       return 0;
     }
     // Decided before --quiet drops what is not an error.
@@ -175,7 +183,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       if (!values.quiet) {
         const c = countBySeverity(report);
         const s = report.summary ?? reportSummary(report.files);
-        const skipped = report.skipped.length ? `; ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} skipped (see above)` : '';
+        const skipped = (report.skipped.length ? `; ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} skipped (see above)` : '') + (notStatusNote ? `; ${notStatusNote}` : '');
         out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked${skipped}\n`);
       }
     }
@@ -190,8 +198,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
 }
 
-export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; reportUnusedDisables?: boolean; note?: (message: string) => void } = {}): Report {
-  const { targets, problems, errors } = collectTargets(paths, cwd);
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; all?: boolean; allowEmpty?: boolean; reportUnusedDisables?: boolean; note?: (message: string) => void } = {}): Report {
+  const { targets: found, problems, errors } = collectTargets(paths, cwd);
   const missing = (e: { reason: string }) => e.reason === 'no such file or directory' || e.reason === 'broken symbolic link';
   const fatal = errors.filter((e) => !options.allowEmpty || missing(e));
   if (fatal.length) {
@@ -199,13 +207,18 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
   }
   for (const e of errors) options.note?.(`${e.path}: ${e.reason}`);
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
+  // Status documents first: what a folder or glob found is checked when the pre-check takes it
+  // for a status document (as in the editor); a file named on the command line always is.
+  const checked = options.all ? found : found.filter((t) => t.named || !notStatusDocument(t.abs));
+  const notStatusDocuments = found.length - checked.length;
+  const targets = checked;
   const outcomes = checkTargets(targets, { today, config, jobs: options.jobs, cache: options.cache, reportUnusedDisables: options.reportUnusedDisables });
   targets.forEach((t, i) => {
     const o = outcomes[i]!;
     if (o.ok) report.files.push({ path: t.path, ...o.result });
     else report.skipped.push({ path: t.path, reason: o.reason });
   });
-  report.summary = reportSummary(report.files);
+  report.summary = { ...reportSummary(report.files), notStatusDocuments };
   return report;
 }
 
