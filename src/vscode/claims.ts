@@ -3,6 +3,7 @@
  * verdicts only, so "checked" always means a rule compared the claim with its evidence.
  * Pure over the entry (no `vscode` import), for tests.
  */
+import * as vscode from 'vscode';
 import type { Claim, ClaimVerdict } from '../core/index';
 
 export interface ClaimCounts {
@@ -32,9 +33,9 @@ export function claimCounts(entry: HasVerdicts): ClaimCounts {
 /** `12 claims checked · 2 wrong`, or null when the document states nothing checkable. */
 export function claimCountsText(counts: ClaimCounts): string | null {
   if (counts.claims === 0) return null;
-  const parts = [`${counts.checked} claim${counts.checked === 1 ? '' : 's'} checked`];
-  if (counts.checked) parts.push(`${counts.wrong} wrong`);
-  if (counts.unchecked) parts.push(`${counts.unchecked} not checked`);
+  const parts = [counts.checked === 1 ? vscode.l10n.t('1 claim checked') : vscode.l10n.t('{0} claims checked', counts.checked)];
+  if (counts.checked) parts.push(vscode.l10n.t('{0} wrong', counts.wrong));
+  if (counts.unchecked) parts.push(vscode.l10n.t('{0} not checked', counts.unchecked));
   return parts.join(' · ');
 }
 
@@ -54,8 +55,13 @@ export function claimsAt(entry: HasVerdicts, line: number, column: number): { cl
 
 /** One line for a hover: what was checked and how it came out. */
 export function verdictText(claim: Claim, verdict: ClaimVerdict | undefined): string {
-  const what = `${claim.kind} claim`;
-  if (!verdict || verdict.verdict === 'unchecked') return `Not checked (${what}): ${verdict?.reason ?? claim.unchecked ?? 'no enabled rule checks it'}.`;
-  if (verdict.verdict === 'right') return `Checked by ${verdict.rule} (${what}): consistent with its evidence${claim.evidence.length ? ` (${claim.evidence.length} ${claim.evidence.length === 1 ? 'piece' : 'pieces'})` : ''}.`;
-  return `Checked by ${verdict.rule} (${what}): wrong. ${verdict.reason ?? ''}`.trim();
+  // The claim kind, the rule id and the reason come from the core and stay as they are.
+  if (!verdict || verdict.verdict === 'unchecked') return vscode.l10n.t('Not checked ({0} claim): {1}.', claim.kind, verdict?.reason ?? claim.unchecked ?? vscode.l10n.t('no enabled rule checks it'));
+  if (verdict.verdict === 'right') {
+    const n = claim.evidence.length;
+    if (n === 0) return vscode.l10n.t('Checked by {0} ({1} claim): consistent with its evidence.', verdict.rule ?? '', claim.kind);
+    if (n === 1) return vscode.l10n.t('Checked by {0} ({1} claim): consistent with its evidence (1 piece).', verdict.rule ?? '', claim.kind);
+    return vscode.l10n.t('Checked by {0} ({1} claim): consistent with its evidence ({2} pieces).', verdict.rule ?? '', claim.kind, n);
+  }
+  return vscode.l10n.t('Checked by {0} ({1} claim): wrong. {2}', verdict.rule ?? '', claim.kind, verdict.reason ?? '').trim();
 }

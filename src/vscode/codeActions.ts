@@ -63,7 +63,7 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider<vscode.C
       const ignore = entry.doc ? suppressionEdits(entry.doc, (text ??= document.getText()), finding) : null;
       if (ignore) {
         // A status-docs-disable comment for this rule on this line, never part of Fix All.
-        const action = new vscode.CodeAction('Ignore this finding here', vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Ignore this finding here'), vscode.CodeActionKind.QuickFix);
         action.edit = workspaceEdit(document.uri, ignore);
         if (diagnostic) action.diagnostics = [diagnostic];
         actions.push(action);
@@ -113,7 +113,7 @@ export class StatusDocsCodeActions implements vscode.CodeActionProvider<vscode.C
 }
 
 const preferredCount = (findings: readonly Finding[]) => findings.filter((f) => f.fix?.preferred).length;
-const fixAllTitle = (n: number) => `Fix all Status Docs problems (${n})`;
+const fixAllTitle = (n: number) => vscode.l10n.t('Fix all Status Docs problems ({0})', n);
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;

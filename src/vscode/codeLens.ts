@@ -34,7 +34,7 @@ export function lensesOf(entry: Entry): Lens[] {
     if (t.checked) group.done++;
     lists.set(key, group);
   });
-  for (const g of lists.values()) out.push({ line: g.line, title: `☑ ${g.done}/${g.total} done (${percent(g.done, g.total)}%)` });
+  for (const g of lists.values()) out.push({ line: g.line, title: vscode.l10n.t('☑ {0}/{1} done ({2}%)', g.done, g.total, percent(g.done, g.total)) });
   // Score groups: scores of one section that state a change.
   const groups = new Map<number | null, typeof doc.scores>();
   doc.scores.forEach((s, i) => {
@@ -49,10 +49,10 @@ export function lensesOf(entry: Entry): Lens[] {
   for (const scores of groups.values()) {
     const wrong = entry.findings.filter((f) => f.rule === DELTA_RULE && scores.some((s) => f.line >= s.range.line && f.line <= s.range.endLine));
     let title: string;
-    if (wrong.length === 0) title = `Δ verified (${scores.length})`;
+    if (wrong.length === 0) title = vscode.l10n.t('Δ verified ({0})', scores.length);
     else {
       const expected = wrong.map((f) => f.fix?.edits[0]?.text.trim()).filter(Boolean);
-      title = expected.length ? `Δ expected ${expected.join(', ')}` : `Δ ${wrong.length} wrong`;
+      title = expected.length ? vscode.l10n.t('Δ expected {0}', expected.join(', ')) : vscode.l10n.t('Δ {0} wrong', wrong.length);
     }
     out.push({ line: scores[0]!.range.line, title });
   }

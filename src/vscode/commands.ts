@@ -119,15 +119,15 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     register(CommandId.SetToday, async (value?: string) => {
       if (value === undefined) {
         value = await vscode.window.showInputBox({
-          title: 'Pin "today" for the time-based checks',
-          prompt: 'A date written YYYY-MM-DD; stale milestones are counted from it.',
+          title: vscode.l10n.t('Pin "today" for the time-based checks'),
+          prompt: vscode.l10n.t('A date written YYYY-MM-DD; stale milestones are counted from it.'),
           value: todayOf(service.settingsFor().config),
-          validateInput: (v) => (engine().IsoDaySchema.safeParse(v.trim()).success ? undefined : 'Write a real date as YYYY-MM-DD'),
+          validateInput: (v) => (engine().IsoDaySchema.safeParse(v.trim()).success ? undefined : vscode.l10n.t('Write a real date as YYYY-MM-DD')),
         });
         if (value === undefined) return;
       }
       if (!engine().IsoDaySchema.safeParse(value.trim()).success) {
-        void vscode.window.showErrorMessage(`Status Docs: "${value}" is not a date written YYYY-MM-DD.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Status Docs: "{0}" is not a date written YYYY-MM-DD.', value));
         return;
       }
       await setToday(value.trim());
@@ -135,7 +135,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     register(CommandId.ClearToday, () => setToday(undefined)),
     register(CommandId.OpenRuleDocs, async (ruleId?: string) => {
       if (!ruleId) {
-        const pick = await vscode.window.showQuickPick(engine().RULES.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })), { title: 'Open the documentation of a rule' });
+        const pick = await vscode.window.showQuickPick(engine().RULES.map((r) => ({ label: r.id, description: r.defaultSeverity, detail: r.description })), { title: vscode.l10n.t('Open the documentation of a rule') });
         if (!pick) return;
         ruleId = pick.label;
       }
@@ -144,14 +144,14 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     register(CommandId.FixAll, async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document || document.languageId !== 'markdown') {
-        void vscode.window.showInformationMessage('Status Docs: open a markdown status document to fix.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Status Docs: open a markdown status document to fix.'));
         return 0;
       }
       return fixAll(deps, document);
     }),
     register(CommandId.Filter, async () => {
-      const picks = (['all', 'open', 'problems'] as const).map((f) => ({ label: tree.filter === f ? `$(check) ${FILTER_LABEL[f]}` : FILTER_LABEL[f], filter: f }));
-      const pick = await vscode.window.showQuickPick(picks, { title: 'Show in the Progress view' });
+      const picks = (['all', 'open', 'problems'] as const).map((f) => ({ label: tree.filter === f ? `$(check) ${filterLabel(f)}` : filterLabel(f), filter: f }));
+      const pick = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Show in the Progress view') });
       if (pick) tree.setFilter(pick.filter);
     }),
     register(CommandId.FilterAll, setFilter('all')),
@@ -166,4 +166,5 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   );
 }
 
-const FILTER_LABEL: Record<Filter, string> = { all: 'All items', open: 'Open items only', problems: 'Problems only' };
+const filterLabel = (f: Filter): string =>
+  f === 'all' ? vscode.l10n.t('All items') : f === 'open' ? vscode.l10n.t('Open items only') : vscode.l10n.t('Problems only');

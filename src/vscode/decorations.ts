@@ -9,7 +9,7 @@ import type { AnalysisService } from './documents';
 
 export function staleFlag(f: Finding): string {
   const days = f.stale!.daysOverdue;
-  return `⏰ ${days} day${days === 1 ? '' : 's'} overdue`;
+  return days === 1 ? vscode.l10n.t('⏰ 1 day overdue') : vscode.l10n.t('⏰ {0} days overdue', days);
 }
 
 export class InlineFlags implements vscode.Disposable {
@@ -67,7 +67,7 @@ export class InlineFlags implements vscode.Disposable {
         stale.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: staleFlag(f) } }, hoverMessage: f.message });
       } else if (!f.stale && host['decorations.checkedClaims'] && f.fix) {
         const expected = f.fix.edits.map((e) => e.text.trim()).join(' ');
-        claims.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: `✗ expected ${expected}` } }, hoverMessage: f.message });
+        claims.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: vscode.l10n.t('✗ expected {0}', expected) } }, hoverMessage: f.message });
       }
     }
     return { stale, claims };

@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigSchema, RULES, ruleDocsAnchor } from '../../src/core/index';
+import { localizedManifest } from '../l10n/manifest';
 
 const ROOT = join(__dirname, '..', '..');
 export const README = join(ROOT, 'README.md');
@@ -61,7 +62,7 @@ export function replaceBlock(text: string, name: string, body: string): string {
 }
 
 export function renderReadme(text: string): string {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const manifest = localizedManifest();
   const settings = [
     '## Settings',
     '',

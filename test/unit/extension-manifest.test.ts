@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema, RULE_IDS, RULE_SEVERITY_VALUES, STATUS_VALUES } from '../../src/core/index';
 import { HostSettingsSchema, parseSettings, SETTING_KEYS } from '../../src/vscode/settingsSchema';
+import { localizedManifest } from '../l10n/manifest';
 
 const root = join(__dirname, '../..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The manifest as VS Code shows it in English: `%key%` strings read from package.nls.json.
+const manifest = localizedManifest();
 const properties: Record<string, any> = manifest.contributes.configuration.properties;
 const shapes: Record<string, z.ZodType> = { ...ConfigSchema.shape, ...HostSettingsSchema.shape };
 const vscodeSources = readdirSync(join(root, 'src/vscode')).map((f) => readFileSync(join(root, 'src/vscode', f), 'utf8')).join('\n');

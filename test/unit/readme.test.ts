@@ -3,12 +3,12 @@
 // diagnostics and SARIF link to, and every contributed command is named in the Features section.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { RULES, ruleDocsAnchor } from '../../src/core/index';
 import { README, renderReadme } from '../docs/readme';
+import { localizedManifest } from '../l10n/manifest';
 
 const readme = readFileSync(README, 'utf8');
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+const manifest = localizedManifest();
 
 describe('README', () => {
   it('has the rule and settings tables that `npm run docs` renders', () => {

@@ -1,6 +1,7 @@
 // Bundles the integration suites that run inside the VS Code extension host:
 //   test/vscode/suite/*.ts -> OUT/suite/*.js  (the suite, against the development build)
 //   test/vscode/vsix/*.ts  -> OUT/vsix/*.js   (the check of the packaged extension)
+//   test/vscode/l10n/*.ts  -> OUT/l10n/*.js   (the workbench in another display language)
 // where OUT is the first argument (test/vscode/run.mjs gives each run its own) or dist/test.
 // Each file becomes one CJS bundle; `vscode` comes from the extension host, and mocha, which
 // loads the test files by path, from this repository's node_modules by absolute path, so the
@@ -45,4 +46,5 @@ await Promise.all([
   build({ ...common, entryPoints: entries('suite'), outdir: join(out, 'suite') }),
   // The packaged check shares the suite's mocha entry point.
   build({ ...common, entryPoints: { ...entries('vsix'), index: 'test/vscode/suite/index.ts' }, outdir: join(out, 'vsix') }),
+  build({ ...common, entryPoints: { ...entries('l10n'), index: 'test/vscode/suite/index.ts' }, outdir: join(out, 'l10n') }),
 ]);

@@ -13,7 +13,8 @@
 // fixture workspace, logs) that is deleted afterwards unless the run failed or --keep is given.
 // See --help for the options; test/vscode/setup.sh installs what this needs (run first, cached).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ Tests (default):
   --vsix [FILE]        test the packaged extension: \`npm run package\` (or FILE), installed with
                        --install-extension, instead of the development build
   --timeout SECONDS    fail when the tests have not finished after SECONDS (default 300)
+  --locale LANG        run test/vscode/l10n in a workbench whose display language is LANG
+                       (code-server's --locale), and check the translated titles it shows
 Screenshots:
   --screenshot FILE    save a PNG of the workbench instead of running tests (with --vsix: of the
                        installed package, without the "[Extension Development Host]" title)
@@ -58,6 +61,7 @@ const { values: options, positionals } = parseArgs({
   options: {
     grep: { type: 'string' },
     vsix: { type: 'boolean', default: false },
+    locale: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     screenshot: { type: 'string' },
     open: { type: 'string' },
@@ -162,7 +166,8 @@ function tail(file, lines = 25) {
 const suiteStart = /^Status Docs integration tests in VS Code /;
 const suiteEnd = /^(\S+: )?\d+ passed, \d+ failed/;
 // The workbench's own messages that interleave with it.
-const workbenchNoise = /^\[[\w .:/-]+\] |^(Ignoring fetching additional builtin|Updating additional builtin|Resolving connection token|Resolved connection token|Creating a socket|Timed out waiting for authentication provider)/;
+// (With --locale, the workbench asks the absent gallery for built-in extensions' translations.)
+const workbenchNoise = /^\[[\w .:/-]+\] |^\s+at .*\/workbench\.js:\d+|^No extension gallery service configured|^(Ignoring fetching additional builtin|Updating additional builtin|Resolving connection token|Resolved connection token|Creating a socket|Timed out waiting for authentication provider)/;
 let inSuite = false;
 
 async function main() {
@@ -219,7 +224,9 @@ async function main() {
     XDG_DATA_HOME: join(work, 'xdg-data'),
     // Read by the suite's index.ts inside the extension host.
     STATUS_DOCS_TEST_GREP: options.grep ?? '',
-    STATUS_DOCS_TEST_LABEL: options.vsix ? 'vsix' : '',
+    STATUS_DOCS_TEST_LABEL: options.vsix ? 'vsix' : options.locale ?? '',
+    // --locale: the display language, and the folder where the suite asks for the page's text.
+    ...(options.locale ? { STATUS_DOCS_TEST_LOCALE: options.locale, STATUS_DOCS_TEST_WORKBENCH: join(work, 'workbench') } : {}),
     // No marketplace: nothing to fetch, and no waiting for a network that is not there.
     EXTENSIONS_GALLERY: '{}',
     // The server leaves these built-in extensions out of its scan: they never load.
@@ -228,7 +235,33 @@ async function main() {
   mkdirSync(env.TMPDIR);
   const serverArgs = [tools['code-server'], '--config', join(work, 'config.yaml'), '--user-data-dir', userData,
     '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override'];
+    '--disable-getting-started-override', ...(options.locale ? ['--locale', options.locale] : [])];
+
+  if (options.locale) {
+    // VS Code shows a display language only when a language pack for it is installed: without
+    // one, --locale falls back to English (vscode.env.language stays "en", package.nls.json and
+    // no l10n bundle). The server finds language packs in languagepacks.json in its user data
+    // folder, which neither a folder copied into the extensions folder nor --install-extension
+    // writes (the server's language pack service writes it later, too late for the first
+    // window). So this run writes that file itself, for the minimal test-only pack in
+    // test/vscode/language-pack (its translations of the workbench are empty: the workbench stays
+    // English, and extensions show their own package.nls.<locale>.json and l10n bundles).
+    const pack = join(work, 'language-pack');
+    cpSync(join(here, 'language-pack'), pack, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(pack, 'package.json'), 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    const packs = {};
+    for (const l of manifest.contributes.localizations) {
+      packs[l.languageId] = {
+        hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: Object.fromEntries(l.translations.map((t) => [t.id, join(pack, t.path)])),
+        label: l.localizedLanguageName ?? l.languageName,
+      };
+    }
+    if (!packs[options.locale]) usageError(`--locale ${options.locale}: test/vscode/language-pack has only ${Object.keys(packs).join(', ')}`);
+    writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+  }
 
   if (vsix) {
     const installed = spawnSync(tools.node, [...serverArgs, '--install-extension', vsix], { env, encoding: 'utf8' });
@@ -277,7 +310,7 @@ async function main() {
     mkdirSync(developed, { recursive: true });
     payload.push(['extensionDevelopmentPath', remote(developed)]);
     const tests = options['no-build'] ? join(root, 'dist/test') : join(work, 'tests');
-    payload.push(['extensionTestsPath', remote(join(tests, vsix ? 'vsix' : 'suite', 'index.js'))]);
+    payload.push(['extensionTestsPath', remote(join(tests, vsix ? 'vsix' : options.locale ? 'l10n' : 'suite', 'index.js'))]);
   } else if (!vsix) {
     // (A screenshot of the installed .vsix is a plain session: no "[Extension Development Host]".)
     payload.push(['extensionDevelopmentPath', remote(root.replace(/\/$/, ''))]);
@@ -326,6 +359,7 @@ async function main() {
       return 0;
     }
 
+    if (options.locale) void answerWorkbenchRequests(page, env.STATUS_DOCS_TEST_WORKBENCH, finished);
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     const code = await finished;
     clearTimeout(timer);
@@ -339,6 +373,37 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+// The suite in test/vscode/l10n cannot see the workbench's page: it writes request.json into
+// `folder` once the Progress view is shown, and this reads the sidebar's titles and the command
+// palette's rows for its search text into workbench.json.
+async function answerWorkbenchRequests(page, folder, finished) {
+  mkdirSync(folder, { recursive: true });
+  let done = false;
+  void finished.then(() => { done = true; });
+  const request = join(folder, 'request.json');
+  while (!done && !existsSync(request)) await sleep(100);
+  if (done) return;
+  const { palette } = JSON.parse(readFileSync(request, 'utf8'));
+  const seen = { sidebar: '', palette: [] };
+  try {
+    const header = page.locator('.part.sidebar .composite.title .title-label, .part.sidebar .pane-header .title');
+    await header.first().waitFor({ timeout: 20_000 });
+    seen.sidebar = (await header.allTextContents()).join(' | ');
+    await page.locator('.part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.type(palette);
+    await page.waitForTimeout(1_000);
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ timeout: 10_000 });
+    seen.palette = (await rows.evaluateAll((list) => list.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''))).filter(Boolean);
+    await page.keyboard.press('Escape');
+  } catch (error) {
+    seen.error = `reading the workbench failed: ${error.message}`;
+  }
+  writeFileSync(join(folder, 'workbench.json'), JSON.stringify(seen, null, 2));
 }
 
 async function screenshot(page) {

@@ -20,6 +20,7 @@
  */
 import { addDays, isoDay, lastDayOfMonth } from '../model/calendar';
 import { isLastUpdatedKey } from './documents';
+import { detectLanguage } from '../model/language';
 
 export { addDays, daysBetween, isoDay, weekdayLike, weekdayOf, WEEKDAY_NAMES } from '../model/calendar';
 
@@ -443,8 +444,8 @@ function plausible(month: number, day: number): boolean {
 }
 
 /** What the document's own fields say about its dates: the year and month yearless dates take, when `Week 1` starts, and (given the text) how it writes numeric days. */
-export function documentDateContext(fields: readonly { name: string; value: string }[], text: string | null = null): { defaultYear: number | null } & FindDatesOptions {
-  const numericOrder = text === null ? null : numericOrderOf(text);
+export function documentDateContext(fields: readonly { name: string; value: string }[], text: string | null = null, language?: string): { defaultYear: number | null } & FindDatesOptions {
+  const numericOrder = text === null ? null : numericOrderOf(text, language);
   const docDate = fields.find((f) => f.name === 'date' || isLastUpdatedKey(f.name));
   let defaultYear: number | null = null;
   let defaultMonth: number | null = null;
@@ -462,27 +463,14 @@ export function documentDateContext(fields: readonly { name: string; value: stri
 }
 
 const NUMERIC_DAY = /(?<![\w./-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d]|[./-]\d)/gu;
-const WORD = /\p{L}+/gu;
-/** Frequent short words per language: enough of them tells which language a document is written in. */
-const STOPWORDS: Record<string, ReadonlySet<string>> = {
-  en: new Set(['the', 'and', 'is', 'of', 'to', 'for', 'with', 'are', 'this', 'that', 'from', 'will', 'all', 'be']),
-  pt: new Set(['não', 'com', 'para', 'uma', 'são', 'está', 'dos', 'das', 'ao', 'em', 'os', 'do', 'da', 'mais', 'também']),
-  es: new Set(['el', 'los', 'las', 'del', 'con', 'para', 'una', 'es', 'está', 'por', 'que', 'se', 'al', 'más', 'también']),
-  fr: new Set(['le', 'les', 'des', 'et', 'est', 'pour', 'avec', 'une', 'du', 'dans', 'sur', 'pas', 'au', 'aux']),
-  de: new Set(['der', 'die', 'das', 'und', 'ist', 'mit', 'für', 'nicht', 'von', 'den', 'dem', 'auf', 'ein', 'eine', 'wird']),
-  it: new Set(['il', 'di', 'che', 'per', 'con', 'sono', 'della', 'delle', 'gli', 'nel', 'alla', 'non', 'anche']),
-  ru: new Set(['и', 'в', 'не', 'на', 'что', 'для', 'по', 'из', 'это', 'как', 'все', 'от', 'до']),
-};
 /** Languages whose numeric days are day-first (`03/11/2025` is 3 November). English is left undecided: both orders occur. */
-const DAY_FIRST = new Set(['pt', 'es', 'fr', 'de', 'it', 'ru']);
-/** How much of a document the language guess reads. */
-const LANGUAGE_SAMPLE = 20_000;
+const DAY_FIRST = new Set(['pt', 'es', 'fr', 'de', 'it', 'ru', 'uk']);
 
 /**
  * How the document writes numeric days: its own dates decide first (a first part above 12 is a
  * day: `25/03/2026`), then its language; `DD.MM.YYYY` is day-first. Null when still undecided.
  */
-export function numericOrderOf(text: string): NumericOrder | null {
+export function numericOrderOf(text: string, language: string = detectLanguage(text).code): NumericOrder | null {
   let dmy = false;
   let mdy = false;
   let dots = false;
@@ -495,23 +483,8 @@ export function numericOrderOf(text: string): NumericOrder | null {
   }
   if (dmy !== mdy) return dmy ? 'dmy' : 'mdy';
   if (dmy && mdy) return null;
-  const language = languageOf(text);
-  if (language !== null && DAY_FIRST.has(language)) return 'dmy';
+  if (DAY_FIRST.has(language)) return 'dmy';
   return dots && language !== 'en' ? 'dmy' : null;
-}
-
-/** The language whose frequent words the text uses most (Cyrillic letters count as Russian), or null. */
-export function languageOf(text: string): string | null {
-  const sample = text.slice(0, LANGUAGE_SAMPLE);
-  const score: Record<string, number> = {};
-  for (const m of sample.toLowerCase().matchAll(WORD)) {
-    for (const [lang, words] of Object.entries(STOPWORDS)) if (words.has(m[0])) score[lang] = (score[lang] ?? 0) + 1;
-  }
-  let cyrillic = 0;
-  for (const ch of sample) if (ch >= '\u0400' && ch <= '\u04ff') cyrillic++;
-  if (cyrillic > 50) score.ru = Math.max(score.ru ?? 0, cyrillic / 10);
-  const best = Object.entries(score).sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] >= 3 ? best[0] : null;
 }
 
 /** `Day 1 (Mon)`, `Day 1: Tuesday`, `Day 1 - Wed`: a schedule day with the weekday it falls on. */

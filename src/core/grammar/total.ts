@@ -7,7 +7,7 @@
  */
 
 /** A first cell that says Total and nothing else (`Total payers` is a row of its own). */
-export const TOTAL_LABEL = /^(?:grand[ \t]{1,4})?(?:total|totals|sum|overall|gesamt|insgesamt|summe|gesamtsumme|total[ \t]{1,4}geral|totale|suma|somme|итого|всего|合计|总计|合計|총계|tổng(?:[ \t]{1,4}cộng)?)[ \t]{0,4}:?$/iu;
+export const TOTAL_LABEL = /^(?:grand[ \t]{1,4})?(?:total|totals|sum|overall|gesamt|insgesamt|summe|gesamtsumme|total[ \t]{1,4}geral|totale|suma|somme|итого|всего|всього|разом|合计|总计|合計|총계|tổng(?:[ \t]{1,4}cộng)?)[ \t]{0,4}:?$/iu;
 
 /** A first cell that names a partial sum: `Subtotal`, `Zwischensumme`, `小计`. */
 export const SUBTOTAL_LABEL = /^(?:sub-?[ \t]?totals?|zwischensumme|teilsumme|subtotal|sous-total|小计|小計|промежуточный[ \t]{1,4}итог)[ \t]{0,4}:?/iu;

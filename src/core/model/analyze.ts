@@ -7,6 +7,7 @@ import { FOREIGN_DATE_COLUMN } from '../grammar/milestones';
 import { findSuppressions } from '../grammar/suppressions';
 import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
+import { detectLanguage } from './language';
 import { canonicalFieldName, matchBoldField, matchFrontMatterLine, PLAIN_FIELD_NAMES, type FieldMatch } from './fields';
 import { extractMilestones } from './milestones';
 import { findMojibake } from './mojibake';
@@ -67,7 +68,8 @@ class Builder {
     for (const child of root.children) this.visit(child, null, 0);
     this.rollUpChecklists();
     this.sectionStatuses();
-    const { defaultYear, ...dateOptions } = documentDateContext(this.fields, this.text);
+    const language = detectLanguage(this.text);
+    const { defaultYear, ...dateOptions } = documentDateContext(this.fields, this.text, language.code);
     this.defaultYear = defaultYear;
     this.dateOptions = dateOptions;
     this.collectDates();
@@ -80,6 +82,7 @@ class Builder {
     const doc: StatusDoc = {
       version: 1,
       title: h1 ? h1.title : escapedTitle?.title ?? null,
+      language,
       titleRange: h1 ? h1.headingRange : escapedTitle?.range ?? null,
       status: statusField?.status ?? h1?.status ?? null,
       lineCount: this.idx.lineCount,
@@ -562,9 +565,9 @@ const SCORE = new RegExp(
 );
 
 const COLUMN_ROLES: [RegExp, ColumnRole][] = [
-  [/date|deadline|\bdue\b|\bwhen\b|\beta\b|fecha|日期|날짜|期限|échéance|timeline|week|semaine|quarter|target date|完成日/i, 'date'],
+  [/date|deadline|\bdue\b|\bwhen\b|\beta\b|fecha|日期|日付|날짜|期限|échéance|timeline|week|semaine|quarter|target date|完成日/i, 'date'],
   [FOREIGN_DATE_COLUMN, 'date'],
-  [/status|state|estado|statut|状态|狀態|상태|ステータス|статус|trạng thái/i, 'status'],
+  [/status|state|estado|statut|\bstato\b|状态|狀態|상태|ステータス|статус|trạng thái/i, 'status'],
   // `Weighted Score` is a contribution, not a weight.
   [/contribut|weighted|加权|加權|贡献|貢献|기여/i, 'contribution'],
   [/weight|poids|peso|权重|權重|가중치|比重/i, 'weight'],

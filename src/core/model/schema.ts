@@ -314,9 +314,20 @@ export const BlockSchema = z.object({
 });
 export type Block = z.infer<typeof BlockSchema>;
 
+/** The language the document is written in (see `model/language.ts`). */
+export const DocumentLanguageSchema = z.object({
+  /** BCP-47 primary subtag (`en`, `pt`, `zh`, …), or `und` when the text says too little. */
+  code: z.string(),
+  confidence: z.number().min(0).max(1),
+  /** Other languages with a substantial share of the text, strongest first. */
+  also: z.array(z.string()),
+  evidence: z.array(z.string()),
+});
+
 export const StatusDocSchema = z.object({
   version: z.literal(1),
   title: z.string().nullable(),
+  language: DocumentLanguageSchema,
   titleRange: RangeSchema.nullable(),
   /** The document's own status (its Status field, or its title's status). */
   status: StatusMentionSchema.nullable(),

@@ -1,6 +1,6 @@
 /** The stable JSON report (`--format json`), described by a zod schema. */
 import { z } from 'zod';
-import { ChecklistCountSchema, ClaimKindSchema, StatusValueSchema, VerdictSchema, type ClaimVerdict, type StatusDoc } from '../model/schema';
+import { ChecklistCountSchema, ClaimKindSchema, DocumentLanguageSchema, StatusValueSchema, VerdictSchema, type ClaimVerdict, type StatusDoc } from '../model/schema';
 import { FindingSchema, LocationSchema, type Finding } from '../findings';
 
 /** A checkable statement and what the rules decided about it. */
@@ -30,6 +30,8 @@ export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 export const FileReportSchema = z.object({
   path: z.string(),
   title: z.string().nullable(),
+  /** The document's language (BCP-47 primary subtag or `und`), how sure, and what else it mixes in. */
+  language: DocumentLanguageSchema.omit({ evidence: true }),
   status: StatusValueSchema.nullable(),
   checklist: ChecklistCountSchema,
   /** The headline progress as written (`75% → 95%`), or null. */
@@ -63,6 +65,7 @@ export function fileReport(path: string, doc: StatusDoc, findings: Finding[], ve
   return {
     path,
     title: doc.title,
+    language: { code: doc.language.code, confidence: doc.language.confidence, also: [...doc.language.also] },
     status: doc.status?.value ?? null,
     checklist: { ...doc.checklist },
     progress: headlineProgress(doc),

@@ -61,6 +61,11 @@ export function formatSarif(report: Report, options: SarifOptions): object {
           },
         },
         columnKind: 'utf16CodeUnits',
+        // Every checked file, with the natural language its text is written in.
+        artifacts: report.files.map((file) => ({
+          location: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
+          properties: { language: file.language.code, languageConfidence: file.language.confidence, ...(file.language.also.length ? { languagesAlso: file.language.also } : {}) },
+        })),
         // Files that were not checked (unreadable, binary, not a regular file, analysis stopped).
         invocations: [
           {

@@ -40,11 +40,16 @@ describe('packaged extension', () => {
     assert.equal(basename(dirname(extension.extensionUri.path)), 'extensions');
   });
 
-  it('contains only dist/, media/, syntaxes/ and the documents', async () => {
+  it('contains only dist/, media/, syntaxes/, the translations and the documents', async () => {
     const files = await list(installed().extensionUri);
     const unexpected = files.filter((file) =>
-      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
+      !/^(dist\/[^/]+\.js|media\/.+|syntaxes\/.+|package\.json|package\.nls(\.[a-z-]+)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest)$/i.test(file));
     assert.deepEqual(unexpected, []);
+    // The manifest's translations and the runtime strings' bundles travel with it.
+    for (const language of ['de', 'fr', 'es', 'pt-br', 'ja', 'zh-cn']) {
+      assert.ok(files.includes(`package.nls.${language}.json`), `package.nls.${language}.json is missing`);
+      assert.ok(files.includes(`l10n/bundle.l10n.${language}.json`), `l10n/bundle.l10n.${language}.json is missing`);
+    }
     const main = manifest.main.replace(/^\.\//, '');
     assert.ok(files.includes(main), `${manifest.main} is missing`);
     // The production build: minified, no source map comment pointing at a file left out.
