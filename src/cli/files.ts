@@ -9,6 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { decodeText } from '../core/decode';
+import { looksLikeStatusDocument } from '../core/precheck';
 
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test', '.next', '.cache', 'coverage', '.status-docs-cache']);
 const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd'];
@@ -17,7 +18,8 @@ const MARKDOWN_GLOB = `**/*.{${MARKDOWN_EXTENSIONS.join(',')}}`;
 const IGNORE = [...SKIP_DIRS].map((d) => `**/${d}/**`);
 export const MAX_BYTES = 8 * 1024 * 1024;
 
-export interface Target { path: string; abs: string }
+/** `named`: given as a file argument (not found by walking a folder or expanding a glob). */
+export interface Target { path: string; abs: string; named?: boolean }
 export interface Problem { path: string; reason: string }
 
 export interface Collected {
@@ -35,7 +37,7 @@ export function collectTargets(args: string[], cwd: string): Collected {
   const errors: Problem[] = [];
   const seenReal = new Set<string>();
   /** Adds a candidate found by a walk or named directly; true when it is a regular file. */
-  const consider = (abs: string, st?: Stats): boolean => {
+  const consider = (abs: string, st?: Stats, named = false): boolean => {
     const kind = fileKind(abs, st);
     if (kind !== 'file') {
       problems.push({ path: display(abs, cwd), reason: kind });
@@ -47,9 +49,12 @@ export function collectTargets(args: string[], cwd: string): Collected {
     } catch {
       // Keep the path as given.
     }
-    if (seenReal.has(real)) return true;
+    if (seenReal.has(real)) {
+      if (named) for (const t of found.values()) if (t.abs === abs || realOf(t.abs) === real) t.named = true;
+      return true;
+    }
     seenReal.add(real);
-    found.set(abs, { abs, path: display(abs, cwd) });
+    found.set(abs, named ? { abs, path: display(abs, cwd), named } : { abs, path: display(abs, cwd) });
     return true;
   };
   for (const arg of args.length ? args : ['.']) {
@@ -69,7 +74,7 @@ export function collectTargets(args: string[], cwd: string): Collected {
       const before = found.size;
       walkFolder(abs, cwd, consider, problems);
       if (found.size === before) errors.push({ path: arg, reason: 'folder contains no markdown files' });
-    } else consider(abs, st);
+    } else consider(abs, st, true);
   }
   return { targets: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems, errors };
 }
@@ -135,6 +140,14 @@ function specialKind(s: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(
   return `${what}: not a regular file, skipped`;
 }
 
+function realOf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
 function statOrNull(abs: string): Stats | null {
   try {
     return statSync(abs);
@@ -188,6 +201,15 @@ export function readBytes(abs: string): BytesResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Whether the pre-check (`looksLikeStatusDocument`) rejects the file: false when it accepts it
+ * and when the file cannot be read as text (the check then says why it is skipped).
+ */
+export function notStatusDocument(abs: string): boolean {
+  const read = readText(abs);
+  return read.ok && !looksLikeStatusDocument(read.text);
 }
 
 /** Reads a file as text (UTF-8, or UTF-16 with a byte order mark), refusing binary data, invalid text and huge files with a reason. */

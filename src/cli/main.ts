@@ -9,7 +9,7 @@ import { formatMarkdownSummary } from '../core/output/markdown';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
 import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
-import { collectTargets, readBytes } from './files';
+import { collectTargets, notStatusDocument, readBytes } from './files';
 import { fixCommand } from './fix';
 import { issueLines, ProjectConfigFinder } from './projectConfig';
 import { checkTargets } from './worker';
@@ -40,6 +40,10 @@ Options:
                              nearest one up from each document)
   --max-analysis-ms N        Stop the analysis of one document after N ms and list it as
                              skipped (default: maxAnalysisMs of the config files, else 2000)
+  --all                      Check every markdown file; without it, files found in folders
+                             and by globs are checked only when they look like status
+                             documents (task items, progress numbers, status fields, …);
+                             files named one by one are always checked
   --allow-empty              A folder or glob without markdown files is not an error
   --quiet                    Report errors only, no closing count
   --cache                    Reuse results of unchanged files from earlier runs (kept in --cache-dir)
@@ -106,6 +110,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         config: { type: 'string' },
         'max-analysis-ms': { type: 'string' },
         'allow-empty': { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         cache: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
@@ -175,11 +180,14 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
     const reportUnusedDisables = values['report-unused-disables'];
     const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today, reportUnusedDisables }) : null;
-    const report = run(paths, process.cwd(), today, config, { jobs, cache, allowEmpty: values['allow-empty'], reportUnusedDisables, projects, note: (m) => err.write(`status-docs: ${m}\n`) });
+    const report = run(paths, process.cwd(), today, config, { jobs, cache, all: values.all, allowEmpty: values['allow-empty'], reportUnusedDisables, projects, note: (m) => err.write(`status-docs: ${m}\n`) });
     const badProject = projectProblems();
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
+    const notStatus = report.summary?.notStatusDocuments ?? 0;
+    const notStatusNote = notStatus ? `${notStatus} file${notStatus === 1 ? '' : 's'} skipped as not status documents (--all checks them)` : '';
     if (command === 'summary') {
       out.write(format === 'markdown' ? formatMarkdownSummary(report) : formatSummary(report));
+      if (notStatusNote) out.write(format === 'markdown' ? `\n_${notStatusNote}._\n` : `${notStatusNote}\n`);
       return badProject ? 2 : 0;
     }
     // Decided before --quiet drops what is not an error.
@@ -199,7 +207,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       if (!values.quiet) {
         const c = countBySeverity(report);
         const s = report.summary ?? reportSummary(report.files);
-        const skipped = report.skipped.length ? `; ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} skipped (see above)` : '';
+        const skipped = (report.skipped.length ? `; ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'} skipped (see above)` : '') + (notStatusNote ? `; ${notStatusNote}` : '');
         out.write(`${report.files.length} file${report.files.length === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info; ${s.checked} claim${s.checked === 1 ? '' : 's'} checked, ${s.wrong} wrong, ${s.unchecked} not checked${skipped}\n`);
       }
     }
@@ -218,8 +226,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
  * Checks the files. `today` and `config` are the settings of documents without a project file;
  * with `projects`, each document is checked with the settings of its nearest project file.
  */
-export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; allowEmpty?: boolean; reportUnusedDisables?: boolean; projects?: ProjectConfigFinder; note?: (message: string) => void } = {}): Report {
-  const { targets, problems, errors } = collectTargets(paths, cwd);
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; all?: boolean; allowEmpty?: boolean; reportUnusedDisables?: boolean; projects?: ProjectConfigFinder; note?: (message: string) => void } = {}): Report {
+  const { targets: found, problems, errors } = collectTargets(paths, cwd);
   const missing = (e: { reason: string }) => e.reason === 'no such file or directory' || e.reason === 'broken symbolic link';
   const fatal = errors.filter((e) => !options.allowEmpty || missing(e));
   if (fatal.length) {
@@ -227,6 +235,10 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
   }
   for (const e of errors) options.note?.(`${e.path}: ${e.reason}`);
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
+  // Status documents first: what a folder or glob found is checked when the pre-check takes it
+  // for a status document (as in the editor); a file named on the command line always is.
+  const targets = options.all ? found : found.filter((t) => t.named || !notStatusDocument(t.abs));
+  const notStatusDocuments = found.length - targets.length;
   // One batch per set of settings (most runs: one), each in the order of the targets.
   const groups = new Map<string, { today: string; config: Config; indexes: number[] }>();
   targets.forEach((t, i) => {
@@ -248,7 +260,7 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
     if (o.ok) report.files.push({ path: t.path, ...o.result });
     else report.skipped.push({ path: t.path, reason: o.reason });
   });
-  report.summary = reportSummary(report.files);
+  report.summary = { ...reportSummary(report.files), notStatusDocuments };
   return report;
 }
 

@@ -2,7 +2,8 @@
  * Checking many files: the result cache first, then the remaining files in worker threads that
  * take files from one shared counter, so a few large files do not leave a core idle. Worker
  * threads run this same file as their own bundle (`dist/worker.js`); without it (tests run from
- * source) everything runs in the main thread, with the cooperative time budget only.
+ * source), and for small work (see IN_PROCESS_MAX_BYTES), everything runs in the main thread,
+ * with the cooperative time budget only.
  *
  * The main thread waits synchronously (Atomics.wait + receiveMessageOnPort), so the CLI stays a
  * plain synchronous program, and watches the time budget (`maxAnalysisMs`): each worker says in
@@ -10,7 +11,7 @@
  * is terminated, the file is reported as skipped, and a new worker takes its place. No syntax
  * tree or model leaves the thread that built it: only the file report travels.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -39,7 +40,7 @@ export interface CheckTargetsOptions {
    * differ from the cache's own (documents under a project file), so both kinds share one cache.
    */
   cacheSalt?: string;
-  /** The worker bundle; default `worker.js` next to the running bundle. */
+  /** The worker bundle; default `worker.js` next to the running bundle. Given, it is always used (no in-process path). */
   workerFile?: string;
   /**
    * With nothing left to take, how long the main thread waits without any result arriving
@@ -71,6 +72,18 @@ function budgetClock(scale: number | undefined): () => number {
   return k === 1 ? Date.now : () => Date.now() / k;
 }
 
+/**
+ * Small work is analysed in the main thread: a worker thread loads the engine and compiles its
+ * patterns again, about as much CPU time as analysing 200–300 KB (measured on 20 package READMEs
+ * of 300 KB: 4.3–4.8 s CPU through one worker, 2.6–3.0 s in the main thread). The main thread
+ * cannot be terminated, only stopped by the cooperative budget between analysis steps, so this
+ * is done only where a step is short: every file at most IN_PROCESS_MAX_FILE_BYTES (on the
+ * growth test's adversarial inputs a whole analysis of 160 KB takes about 2 s), with a budget of
+ * at least IN_PROCESS_MIN_BUDGET_MS. Everything else goes to workers, which are terminated.
+ */
+const IN_PROCESS_MAX_FILE_BYTES = 128 * 1024;
+const IN_PROCESS_MAX_BYTES = 512 * 1024;
+const IN_PROCESS_MIN_BUDGET_MS = 1000;
 /** Below this much work, more than one worker costs more than it saves. */
 const MIN_PARALLEL_FILES = 8;
 const MIN_PARALLEL_BYTES = 512 * 1024;
@@ -141,10 +154,12 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
   const cache = options.cache ?? null;
   let todo: number[] = targets.map((_, i) => i);
   let todoBytes = Infinity;
+  let largest = Infinity;
 
   if (cache) {
     todo = [];
     todoBytes = 0;
+    largest = 0;
     targets.forEach((t, i) => {
       const read = readBytes(t.abs);
       if (read.ok) {
@@ -153,6 +168,7 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
         if (hit) { outcomes[i] = { ok: true, result: hit }; return; }
         hashes[i] = hash;
         todoBytes += read.bytes.length;
+        largest = Math.max(largest, read.bytes.length);
       }
       // Unreadable: checkFile says why.
       todo.push(i);
@@ -161,7 +177,9 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
 
   if (todo.length >= MIN_PARALLEL_FILES) limitHeapGrowth();
   const workerFile = options.workerFile ?? join(__dirname, 'worker.js');
-  if (todo.length > 0 && existsSync(workerFile)) {
+  if (todoBytes === Infinity) ({ bytes: todoBytes, largest } = sizes(targets, todo));
+  const inProcess = options.workerFile === undefined && todoBytes <= IN_PROCESS_MAX_BYTES && largest <= IN_PROCESS_MAX_FILE_BYTES && options.config.maxAnalysisMs >= IN_PROCESS_MIN_BUDGET_MS;
+  if (todo.length > 0 && !inProcess && existsSync(workerFile)) {
     // Even one file goes to a worker: only a worker can be stopped when its analysis runs away.
     const many = todo.length >= MIN_PARALLEL_FILES && todoBytes >= MIN_PARALLEL_BYTES;
     const jobs = many ? Math.max(1, Math.min(options.jobs ?? Math.min(availableParallelism(), 8), todo.length)) : 1;
@@ -180,6 +198,23 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
     cache.save();
   }
   return outcomes as Outcome[];
+}
+
+/** Total and largest size of the files (by stat; an unreadable file counts as 0, checkFile says why). */
+function sizes(targets: readonly Target[], todo: readonly number[]): { bytes: number; largest: number } {
+  let bytes = 0;
+  let largest = 0;
+  for (const i of todo) {
+    let size = 0;
+    try {
+      size = statSync(targets[i]!.abs).size;
+    } catch {
+      // checkFile reports it.
+    }
+    bytes += size;
+    largest = Math.max(largest, size);
+  }
+  return { bytes, largest };
 }
 
 /**

@@ -8,7 +8,7 @@
  *   node --import tsx test/bench/generate.ts [DIR] [MB]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface Workspace { dir: string; files: number; bytes: number }
 
@@ -97,15 +97,13 @@ function variant(template: string, id: number, rnd: () => number): string {
   return `<!-- workspace document ${id} -->\n${body}`;
 }
 
-export function generateWorkspace(dir: string, targetBytes: number, corpusDir: string | null, seed = 20261122): Workspace {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+/** The workspace's documents in order, without writing them: its relative path and text each. */
+export function* workspaceDocuments(targetBytes: number, corpusDir: string | null, seed = 20261122): Generator<{ path: string; text: string }> {
   const rnd = random(seed);
   const templates = corpusDir && existsSync(corpusDir)
     ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(corpusDir, f), 'utf8'))
     : [];
   let bytes = 0;
-  let files = 0;
   const seen = new Set<string>();
   for (let id = 1; bytes < targetBytes; id++) {
     const fromCorpus = templates.length > 0 && id % 3 !== 0;
@@ -113,13 +111,23 @@ export function generateWorkspace(dir: string, targetBytes: number, corpusDir: s
     if (seen.has(text)) throw new Error('generated two equal documents');
     seen.add(text);
     const team = TEAMS[id % TEAMS.length]!;
-    const folder = join(dir, team, `batch-${Math.floor(id / 120)}`);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `${String(id).padStart(5, '0')}-${fromCorpus ? 'report' : 'status'}.md`), text);
+    yield { path: join(team, `batch-${Math.floor(id / 120)}`, `${String(id).padStart(5, '0')}-${fromCorpus ? 'report' : 'status'}.md`), text };
     bytes += Buffer.byteLength(text);
+  }
+}
+
+export function generateWorkspace(dir: string, targetBytes: number, corpusDir: string | null, seed = 20261122): Workspace {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  let files = 0;
+  for (const doc of workspaceDocuments(targetBytes, corpusDir, seed)) {
+    const file = join(dir, doc.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, doc.text);
+    bytes += Buffer.byteLength(doc.text);
     files++;
   }
-  seen.clear();
   return { dir, files, bytes };
 }
 

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './helpers';
 
-const ALLOWED = new Set(['unified', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'zod', 'mdast', 'jsonc-parser']);
+const GFM_PARTS = ['footnote', 'strikethrough', 'table', 'task-list-item'].flatMap((p) => [`micromark-extension-gfm-${p}`, `mdast-util-gfm-${p}`]);
+const ALLOWED = new Set(['unified', 'remark-parse', 'remark-frontmatter', ...GFM_PARTS, 'zod', 'mdast', 'jsonc-parser']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -66,6 +66,28 @@ describe('CLI (dist/cli.js)', function () {
     }
   });
 
+  it('checks status documents first: a folder\'s READMEs are skipped and counted, --all and a named file check them', () => {
+    const dir = join(scratch, 'mixed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'README.md'), '# Tool\n\nInstall it. The two modes (fast, safe, strict) are described below.\n');
+    writeFileSync(join(dir, 'plan.md'), '# Plan\n\n**Status**: In Progress\n\n- Coverage: 40% → 65% (+20 points)\n');
+    const folder = cli(['check', '.', '--today', TODAY], dir);
+    assert.match(folder.stdout.trim().split('\n').pop()!, /^1 file checked: 1 error, .*; 1 file skipped as not status documents \(--all checks them\)$/);
+    assert.doesNotMatch(folder.stdout, /README\.md:/);
+    const json = ReportSchema.parse(JSON.parse(cli(['check', '.', '--format', 'json', '--today', TODAY], dir).stdout));
+    assert.deepEqual(json.files.map((f) => f.path), ['plan.md']);
+    assert.equal(json.summary?.notStatusDocuments, 1);
+    const all = ReportSchema.parse(JSON.parse(cli(['check', '.', '--all', '--format', 'json', '--today', TODAY], dir).stdout));
+    assert.deepEqual(all.files.map((f) => f.path), ['README.md', 'plan.md']);
+    assert.equal(all.summary?.notStatusDocuments, 0);
+    assert.ok(all.files[0]!.findings.some((f) => f.rule === 'count-mismatch'), 'the README has a finding --all finds');
+    const named = cli(['check', 'README.md', '--today', TODAY], dir);
+    assert.match(named.stdout, /README\.md:3:\d+: error count-mismatch/);
+    assert.doesNotMatch(named.stdout, /not status documents/);
+    const summary = cli(['summary', '.', '--today', TODAY], dir);
+    assert.match(summary.stdout, /^1 file skipped as not status documents \(--all checks them\)$/m);
+  });
+
   it('summary prints one row per document', () => {
     const r = cli(['summary', 'examples', '--today', TODAY]);
     assert.equal(r.code, 0);

@@ -1,5 +1,6 @@
 /**
- * The one markdown parser: unified + remark-parse + remark-gfm (+ front matter).
+ * The one markdown parser: unified + remark-parse + GFM without autolink literals (see ../gfm.ts)
+ * (+ front matter).
  *
  * Every parse is chunked at top-level ATX headings (see below): the parser's time grows with the
  * square of the size of a run of list items and headings parsed together, so parsing each
@@ -9,11 +10,11 @@
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { gfmWithoutAutolinkLiteral } from '../gfm';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiteral).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 /**
  * Containers nested deeper than this (`> > > …` hundreds of levels) keep no children: no status

@@ -51,8 +51,12 @@ export const ReportSchema = z.object({
   files: z.array(FileReportSchema),
   /** Files that could not be checked (unreadable, binary, not UTF-8, too large), with the reason. */
   skipped: z.array(SkippedSchema),
-  /** Claims over all files: how many the rules checked and how many were wrong. */
-  summary: ClaimSummarySchema.optional(),
+  /**
+   * Claims over all files: how many the rules checked and how many were wrong; and how many
+   * files found in folders or by globs were not checked because the pre-check did not take them
+   * for status documents (the CLI's `--all` checks them too).
+   */
+  summary: ClaimSummarySchema.extend({ notStatusDocuments: z.number().int().min(0).optional() }).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
