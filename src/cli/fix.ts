@@ -8,6 +8,7 @@ import { check, FIX_ALL, fixToFixedPoint, type Config, type FixSelection } from 
 import { AnalysisStopped } from '../core/budget';
 import { unifiedDiff } from '../core/diff';
 import { collectTargets, decodeText, readBytes } from './files';
+import { loadFactor } from './worker';
 
 export interface FixCommandOptions {
   today: string;
@@ -30,7 +31,9 @@ export function fixCommand(paths: readonly string[], cwd: string, options: FixCo
   if (errors.length) options.usage(errors.map((e) => `${e.path}: ${e.reason}`).join('\nstatus-docs: '));
   for (const p of problems) options.note(`${p.path}: ${p.reason}`);
   const selection: FixSelection = options.rules ? { kind: 'rules', rules: options.rules } : FIX_ALL;
-  const now = () => performance.now();
+  // The budget stretches with the machine's load, as in `check` (it is there for runaway inputs).
+  const scale = loadFactor();
+  const now = () => performance.now() / scale;
   let files = 0;
   let fixes = 0;
   let pending = 0;
