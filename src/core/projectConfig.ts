@@ -71,7 +71,9 @@ export function parseProjectConfig(input: string, knownRules: readonly string[] 
  */
 export function configFileCandidates(dir: string, stop?: string): string[] {
   const out: string[] = [];
-  let d = dir.replace(/\/+$/, '') || '/';
+  let end = dir.length;
+  while (end > 0 && dir[end - 1] === '/') end--;
+  let d = dir.slice(0, end) || '/';
   for (;;) {
     for (const name of PROJECT_CONFIG_FILES) out.push(d === '/' ? `/${name}` : `${d}/${name}`);
     if (d === stop || d === '/' || /^[A-Za-z]:$/.test(d) || !d.includes('/')) break;

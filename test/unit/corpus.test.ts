@@ -51,6 +51,12 @@ describe('real documents (uses ../shared/seeds and ../shared/corpus)', function 
     }
   });
 
+  it('reports at most one mojibake finding per document, however much of it is damaged', () => {
+    const damaged = [...results].filter(([, { findings }]) => findings.some((f) => f.rule === 'mojibake'));
+    assert.ok(damaged.length >= 4, `expected damaged seeds and corpus documents, found ${damaged.length}`);
+    for (const [name, { findings }] of damaged) assert.equal(findings.filter((f) => f.rule === 'mojibake').length, 1, name);
+  });
+
   for (const rule of RULES) {
     it(`findings of ${rule.id} match the reviewed snapshot`, () => {
       const lines: string[] = [];

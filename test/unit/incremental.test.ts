@@ -190,13 +190,14 @@ describe('result cache', () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     writeFileSync(join(dir, 'not-utf8.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x0a]));
     const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
-    const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null });
+    // Every file (--all): the cache is under test here, not the pre-check.
+    const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null, all: true });
     const cold = ResultCache.open(join(dir, 'cache'), context);
-    const first = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: cold });
+    const first = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: cold, all: true });
     assert.equal(cold.hits, 0);
     const warm = ResultCache.open(join(dir, 'cache'), context);
     assert.equal(warm.size, Object.keys(OWN_DOCUMENTS).length);
-    const second = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: warm });
+    const second = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: warm, all: true });
     assert.equal(warm.hits, Object.keys(OWN_DOCUMENTS).length);
     assert.equal(JSON.stringify(first), JSON.stringify(fresh));
     assert.equal(JSON.stringify(second), JSON.stringify(fresh));

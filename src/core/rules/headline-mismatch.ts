@@ -59,6 +59,7 @@ function compareWithTable(ctx: RuleContext, claim: Claim): void {
   const weightSum = rows.reduce((s, r) => s + r.w.quantity!.value, 0);
   const overall = rows.reduce((s, r) => s + r.w.quantity!.value * r.c.quantity!.value, 0) / weightSum;
   if (agrees(q, overall, ctx.config.approximateTolerance)) { ctx.verdict(claim, 'right'); return; }
+  if (rows.some((r) => r.c.quantity!.value > 100)) { ctx.verdict(claim, 'unchecked', 'a completion is above 100%'); return; }
   const terms = rows.map((r) => `${r.w.quantity!.value}% × ${trim(formatLike({ text: '', precision: 1 }, r.c.quantity!.value))}%`).join(' + ');
   const table = role(claim, 'table')[0]!;
   ctx.report({
@@ -81,6 +82,8 @@ function compareWithMean(ctx: RuleContext, claim: Claim): void {
   const column = claim.form === 'column-mean';
   // A column of rounded per-row figures: the headline may truncate or round up their mean.
   if (agrees(q, mean, ctx.config.approximateTolerance, column)) { ctx.verdict(claim, 'right'); return; }
+  // A part above 100% (`180% complete`) is itself wrong (percent-range says so): no mean to trust.
+  if (parts.some((p) => p.quantity!.value > 100)) { ctx.verdict(claim, 'unchecked', 'a part is above 100%'); return; }
   const shown = parts.map((p) => `${p.quantity!.text}%`).join(' + ');
   const what = column
     ? `the ${parts.length} rows of the "${claim.data.header}" column average ${pct(mean, q.precision)}, as (${shown}) / ${parts.length} = ${exact(mean)}`

@@ -37,6 +37,9 @@ function check(ctx: RuleContext, claim: Claim): void {
     return;
   }
   if (claim.data.complement === true && agreesAtPrecision(written, 100 - exact, p)) { ctx.verdict(claim, 'right'); return; }
+  // A part larger than its whole (`17/13 (86%)`): the ratio itself is in doubt, and "131%" is no
+  // share a reader would accept either; say nothing rather than offer it.
+  if (exact > 100 && written <= 100) { ctx.verdict(claim, 'unchecked', 'the ratio is above 100% while the percentage is a share'); return; }
 
   const expected = roundTo(exact, p);
   const newNumber = formatLike({ text: percent.text, precision: p }, expected);

@@ -12,4 +12,17 @@ shot --screenshot media/progress-tree.png --sidebar --sidebar-width 560 \
   --expand 'Checkout Revamp,Team Scores,Checklist,Milestones' --size 1280x720
 shot --screenshot media/hover-delta.png --line 10:39 --hover --size 1300x560
 shot --screenshot media/stale-flag.png --size 1200x720
+# The seeds folder (real status documents kept outside the repository, in ../shared/seeds):
+# the Progress view, the Problems panel and the Status Overview on documents nobody here wrote.
+seeds=${SEEDS_DIR:-../shared/seeds}
+if [ -d "$seeds" ]; then
+  seeds_shot() { node test/vscode/run.mjs --vsix "$vsix" --workspace "$seeds" \
+    --setting 'statusDocs.today="2026-12-02"' "$@"; }
+  seeds_shot --screenshot media/seeds-tree.png --sidebar --sidebar-width 620 --size 1400x860 --wait 4
+  seeds_shot --screenshot media/seeds-problems.png --problems --size 1400x860 --wait 4
+  seeds_shot --screenshot media/seeds-overview.png --command "Status Docs: Open Status Overview" \
+    --setting 'workbench.colorTheme="Default Dark Modern"' --size 1400x900 --wait 4
+else
+  echo "take.sh: $seeds not found; the seeds screenshots were not retaken" >&2
+fi
 rm -rf "$(dirname "$vsix")"
