@@ -1,4 +1,4 @@
-import { formatLike, roundTo, withinTolerance } from '../model/arithmetic';
+import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../model/arithmetic';
 import type { Claim, Quantity } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { endpointInterval, formatNumber, over, rangeWithin, unitScale, writtenWithin, type Interval } from './util/interval';
@@ -143,6 +143,28 @@ function report(ctx: RuleContext, claim: Claim, before: Quantity, after: Quantit
       { range: after.range, message: `After: ${after.text}` },
     ],
     detail: `The change from ${before.text} to ${after.text} is ${best.why} = ${exactText}${unitWord}${label}; written with ${change.precision} decimal${change.precision === 1 ? '' : 's'} that is ${numberText}, but the text says ${low !== null ? statedText : change.text}. Values the endpoints' rounding allows were accepted too.${others.length ? ` Other readings checked: ${others.join(', ')}.` : ''}`,
-    fix: low !== null ? undefined : { title: `Change to ${expectedText}`, edits: [{ range, text: numberText }], preferred: true },
+    fix: low !== null ? undefined : fixWithTotal(ctx, range, written, expected, expectedText, numberText),
   });
+}
+
+/**
+ * The fix of a change cell, with the Total row of its column when that total was right: it
+ * moves by as much, so the fix leaves no wrong total behind. A total whose sign sits outside
+ * its number (or would flip) is not rewritten, and then no fix is offered at all.
+ */
+function fixWithTotal(ctx: RuleContext, range: Claim['range'], written: number, expected: number, expectedText: string, numberText: string): { title: string; edits: { range: Claim['range']; text: string }[]; preferred: boolean } | undefined {
+  const edit = { range, text: numberText };
+  const total = ctx.claims('total').find((t) => t.form === 'column-sum' && t.stated && t.evidence.some((e) => e.role === 'part' && e.range.offset <= range.offset && range.endOffset <= e.range.endOffset));
+  if (!total) return { title: `Change to ${expectedText}`, edits: [edit], preferred: true };
+  const stated = total.stated!;
+  const parts = total.evidence.filter((e) => e.role === 'part' && e.quantity);
+  const sum = parts.reduce((s, e) => s + e.quantity!.value, 0);
+  if (!agreesAtPrecision(stated.value, sum, stated.precision)) return { title: `Change to ${expectedText}`, edits: [edit], preferred: true };
+  const moved = roundTo(stated.value + (expected - written), stated.precision);
+  if (stated.sign !== null || stated.value < 0 || moved < 0) return undefined;
+  return {
+    title: `Change to ${expectedText} and the total to ${formatLike(stated, moved)}`,
+    edits: [edit, { range: stated.range, text: formatLike(stated, moved) }],
+    preferred: true,
+  };
 }
