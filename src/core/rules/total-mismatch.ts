@@ -65,8 +65,22 @@ function reportSum(ctx: RuleContext, c: Claim, terms: [Quantity, number][], sum:
     message,
     related: c.evidence.filter((e) => e.role === 'part').slice(0, 20).map((e) => ({ range: e.range, message: `Part: ${e.label} (${show(e.quantity!)})` })),
     detail: `${terms.length} parts add up to ${show({ ...stated, of: null }, sum, precision)}${lower ? ' (at least: some parts are lower bounds)' : ''}${approx ? ` (approximate numbers: accepted within ${Math.round(tol(ctx) * 100)}%)` : ''}, but the total says ${show(stated)}.`,
-    fix: { title: `Change the total to ${expected}`, edits: [{ range: stated.range, text: formatLike(stated, roundTo(sum, stated.precision)) }] },
+    ...totalFix(stated, roundTo(sum, stated.precision), expected),
   });
+}
+
+/**
+ * The fix that writes a new total. A sign written before the number (`-900`) is not part of the
+ * number's range: the magnitude is written when the sign stays, and no fix is offered when it
+ * would have to change (`-900` → `+250`).
+ */
+function totalFix(stated: Quantity, value: number, shown: string): { fix?: { title: string; edits: { range: Quantity['range']; text: string }[] } } {
+  if (stated.sign !== null && stated.sign !== undefined) {
+    const negative = stated.value < 0;
+    if ((negative && value > 0) || (!negative && value < 0)) return {};
+    return { fix: { title: `Change the total to ${shown}`, edits: [{ range: stated.range, text: formatLike(stated, Math.abs(value)) }] } };
+  }
+  return { fix: { title: `Change the total to ${shown}`, edits: [{ range: stated.range, text: formatLike(stated, value) }] } };
 }
 
 function checkMean(ctx: RuleContext, c: Claim): void {
