@@ -18,8 +18,10 @@ seeds=${SEEDS_DIR:-../shared/seeds}
 if [ -d "$seeds" ]; then
   seeds_shot() { node test/vscode/run.mjs --vsix "$vsix" --workspace "$seeds" \
     --setting 'statusDocs.today="2026-12-02"' "$@"; }
-  seeds_shot --screenshot media/seeds-tree.png --sidebar --sidebar-width 620 --size 1400x860 --wait 4
-  seeds_shot --screenshot media/seeds-problems.png --problems --size 1400x860 --wait 4
+  seeds_shot --screenshot media/seeds-tree.png --sidebar --sidebar-width 640 --size 1400x860 --wait 4 \
+    --expand 'PHASE 2: HIGH PRIORITY,Problems'
+  seeds_shot --screenshot media/seeds-problems.png --open 001_61dbd50eb19f17c2.md --sidebar --problems \
+    --size 1400x860 --wait 6
   seeds_shot --screenshot media/seeds-overview.png --command "Status Docs: Open Status Overview" \
     --setting 'workbench.colorTheme="Default Dark Modern"' --size 1400x900 --wait 4
 else
