@@ -64,7 +64,16 @@ const STATUS_MARK = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)]|#{1,6})[ \t]+[^\n]{0,120}?
 const TABLE_COLUMN = /^[ \t]{0,3}\|[^\r\n]*?\|(?=([ \t]*))\1(?:\*\*)?(?:change|δ|diff|difference|speed-?up|improvement|gain|weight|weighted(?:[ \t]+score)?|contribution|progress|completion|complete|done|status|estado|statut|stato|статус|fortschritt|avancement|progresso|progreso|avanzamento|прогресс|variação|variación|cambio|änderung|veränderung|évolution|изменение|target|due|deadline|prazo|fällig|срок|fecha|échéance)(?:[ \t]*\([^)\n]{0,20}\))?(?:\*\*)?[ \t]*\|/im;
 const TOTAL_ROW = /^[ \t]{0,3}\|(?=([ \t]*))\1(?:(?:\*\*|__)(?=([ \t]*))\2)?(?:total|sum|overall|average|mean|subtotal|gesamt|summe|durchschnitt|média|media|promedio|moyenne|итого|всего|среднее|合计|总计|平均)\b/im;
 /** A count in a heading or lead-in (`## Files Changed (11 total)`, `### Backend (4 items)`, `- 3 packages`). */
-const COUNT_HEADING = /^(?:#{1,6}[ \t][^\r\n]*?\(\d{1,6}[ \t]*\p{L}[^()\r\n]{0,30}\)|#{1,6}[ \t][^\r\n]*?[ \t][-–—:][ \t]*\d{1,6}[ \t]+\p{L}+[ \t]*$|(?:\*\*|__)[^\n*_]{1,80}\(\d{1,6}[ \t]*\p{L}[^()\n]{0,30}\)[ \t]*:?(?:\*\*|__))/imu;
+const HEADING_LINE = /^#{1,6}[ \t][^\r\n]*/gm;
+const PAREN_COUNT = /\(\d{1,6}[ \t]*\p{L}[^()\r\n]{0,30}\)/u;
+const DASH_COUNT = /[ \t][-–—:][ \t]*\d{1,6}[ \t]+\p{L}+[ \t]*$/u;
+const BOLD_COUNT = /^(?:\*\*|__)[^\n*_()]{1,80}\(\d{1,6}[ \t]*\p{L}[^()\n]{0,30}\)[ \t]*:?(?:\*\*|__)/mu;
+/** A count in a heading (`## Files Changed (11 total)`, `### Backend - 4 items`) or a bold lead-in: one heading line at a time. */
+function hasCountHeading(text: string): boolean {
+  if (BOLD_COUNT.test(text)) return true;
+  for (const m of text.matchAll(HEADING_LINE)) if (PAREN_COUNT.test(m[0]) || DASH_COUNT.test(m[0])) return true;
+  return false;
+}
 /** A count with the items it counts in parentheses (`3 kinds of report (daily, weekly)`). */
 const COUNT_LIST = /\b\d{1,6}[ \t]+\p{L}{2,}(?:[ \t]+\p{L}{1,}){0,3}[ \t]*\([^()\n,\d#]{1,40},[^()\n\d#]{1,120}\)/u;
 /** A ratio with its percentage (`12 of 16 (80%)`, `14 из 20 тестов (75%)`, `8/10（90%）`). */
@@ -114,10 +123,10 @@ function hasInvalidDate(text: string): boolean {
   return false;
 }
 
-const SIGNALS = [TASK_ITEM, STATUS_FIELD, BOLD_FIELD, INLINE_STATUS, PLAN_HEADING, PROGRESS_ARROW, STATUS_ROW, STATUS_MARK, TABLE_COLUMN, TOTAL_ROW, COUNT_HEADING, COUNT_LIST, RATIO, CHANGE, WEEKDAY_DATE, MOJIBAKE];
+const SIGNALS = [TASK_ITEM, STATUS_FIELD, BOLD_FIELD, INLINE_STATUS, PLAN_HEADING, PROGRESS_ARROW, STATUS_ROW, STATUS_MARK, TABLE_COLUMN, TOTAL_ROW, COUNT_LIST, RATIO, CHANGE, WEEKDAY_DATE, MOJIBAKE];
 
 export function looksLikeStatusDocument(text: string): boolean {
   if (isGeneratedReport(text)) return false;
   for (const re of SIGNALS) if (re.test(text)) return true;
-  return hasInvalidDate(text);
+  return hasCountHeading(text) || hasInvalidDate(text);
 }
