@@ -1,7 +1,7 @@
 // The Problems panel on the five seed status reports (real documents, kept in ../shared/seeds
 // next to the repository; skipped when that folder is absent): one mojibake problem per damaged
 // document however many lines are damaged, and the phase report's wrong TOTAL once, with the
-// headlines that repeat it as related information.
+// headlines that repeat it as related information; the Status Overview draws them.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ function seeds(): { name: string; bytes: Uint8Array }[] {
 }
 
 describe('the seeds in the Problems panel (uses ../shared/seeds)', () => {
-  it('one mojibake problem per damaged document; the wrong TOTAL once, its repeats as related information', async function () {
+  it('one mojibake problem per damaged document; the wrong TOTAL once, its repeats as related information; the Status Overview draws them', async function () {
     this.timeout(120_000);
     const ext = await api();
     const docs = seeds();
@@ -47,6 +47,21 @@ describe('the seeds in the Problems panel (uses ../shared/seeds)', () => {
         assert.equal(repeats.length, 2, (totals[0]!.relatedInformation ?? []).map((r) => r.message).join('\n'));
         assert.deepEqual(ours(uri, 'headline-mismatch'), []);
       }
+      // The Status Overview draws the seeds: a progress bar each, their overdue milestones, their score changes.
+      await vscode.commands.executeCommand('statusDocs.openOverview');
+      const names = docs.map((d) => `seeds-problems/${d.name}`);
+      const data = await waitFor('the overview to list the seeds', () => {
+        const x = ext.overview.lastData;
+        return x && names.every((n) => x.documents.some((d) => d.path === n)) && x;
+      }, 20_000);
+      const shown = data.documents.filter((d) => names.includes(d.path));
+      assert.equal(shown.length, docs.length);
+      assert.ok(shown.some((d) => d.progress !== null && d.progress > 0), JSON.stringify(shown.map((d) => [d.path, d.progress])));
+      assert.ok(data.milestones.some((m) => names.includes(m.path) && m.daysOverdue > 0), 'an overdue milestone of a seed');
+      assert.ok(data.changes.filter((c) => names.includes(c.path)).length >= 5, 'the score changes of the seeds');
+      const html = await waitFor('the page to draw a seed', () => ext.overview.lastHtml?.includes(docs[0]!.name) && ext.overview.lastHtml, 15_000);
+      assert.match(html, /role="progressbar"/);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     } finally {
       for (const uri of uris) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(fixture('seeds-problems'), { recursive: true }).then(undefined, () => undefined);
