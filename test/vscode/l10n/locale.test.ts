@@ -68,7 +68,8 @@ describe(`display language ${locale}`, function () {
     const seen = JSON.parse(readFileSync(file, 'utf8')) as { sidebar: string; palette: string[]; error?: string };
     assert.equal(seen.error, undefined, seen.error);
     assert.match(seen.sidebar, /Fortschritt/i, `sidebar: ${seen.sidebar}`);
-    for (const title of ['Aktualisieren', 'Bericht exportieren…', 'Regeldokumentation öffnen…']) {
+    // The palette list is virtualised: only its first rows (alphabetical) are read.
+    for (const title of ['Aktualisieren', 'Bericht exportieren…', 'Probleme einer Regel anzeigen…']) {
       assert.ok(seen.palette.some((row) => row.includes(title)), `"${title}" is not among the palette rows: ${seen.palette.join(' | ')}`);
     }
     assert.ok(!seen.palette.some((row) => /Export Report…|\bRefresh\b/.test(row)), `English titles in the palette: ${seen.palette.join(' | ')}`);
