@@ -97,10 +97,9 @@ describe('precheck', () => {
     assert.ok(rejected < n / 10, `${rejected} of ${n} generated documents rejected`);
   });
 
-  it('answers quickly on a 1 MB document', () => {
+  // Its speed is measured by the bench (and its patterns' linearity by redos.test.ts), not timed here.
+  it('rejects a 1 MB document of plain prose', () => {
     const text = 'Some prose without status content, repeated many times over.\n'.repeat(17_000);
-    const start = performance.now();
-    looksLikeStatusDocument(text);
-    assert.ok(performance.now() - start < 500);
+    assert.equal(looksLikeStatusDocument(text), false);
   });
 });
