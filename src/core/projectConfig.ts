@@ -113,7 +113,8 @@ function syntaxError(e: ParseError): string {
   return printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function lineColumn(text: string): (offset: number) => { line: number; column: number } {
+/** Offsets of a text → 1-based line and UTF-16 column. */
+export function lineColumn(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {

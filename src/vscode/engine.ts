@@ -13,5 +13,5 @@ export { looksLikeStatusDocument } from '../core/precheck';
 export { repairMojibake } from '../core/model/mojibake';
 export { CONDITIONS, isHeadingMarker, TRACKER_TITLE } from '../core/grammar/status';
 export { formatStatusReport, overviewData } from '../core/output/overview';
-export { parseProjectConfig } from '../core/projectConfig';
+export { lineColumn, parseProjectConfig } from '../core/projectConfig';
 export { DEFAULT_HOST_SETTINGS, parseLayeredSettings, parseSettings, SETTING_KEYS } from './settingsSchema';

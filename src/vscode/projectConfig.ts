@@ -198,21 +198,13 @@ function ancestors(dir: vscode.Uri): vscode.Uri[] {
   return out;
 }
 
-/** Offsets of a text → positions (line, UTF-16 column). */
+/** Offsets of a text → positions (line, UTF-16 column), through the core's line index. */
 function positions(input: string): (offset: number) => vscode.Position {
   // The offsets are of the text without its byte order mark, as the editor shows it.
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const at = engine().lineColumn(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   return (o) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, o - starts[lo]!);
+    const p = at(o);
+    return new vscode.Position(p.line - 1, p.column - 1);
   };
 }
 
