@@ -221,10 +221,12 @@ export class AnalysisService implements vscode.Disposable {
 
   /**
    * Analyses text without storing the result. An open document's text (`version` ≥ 0) goes
-   * through its incremental checker, which yields the same results as a cold check.
+   * through its incremental checker, which yields the same results as a cold check. `settings`
+   * is the snapshot a caller already keyed something by (the result cache): a configuration
+   * change between its await and this call must not check with other settings than the key says.
    */
-  analyze(uri: vscode.Uri, text: string, version: number): Entry {
-    const { config, host } = this.settingsFor(uri);
+  analyze(uri: vscode.Uri, text: string, version: number, settings: Settings = this.settingsFor(uri)): Entry {
+    const { config, host } = settings;
     const today = todayOf(config);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const base = { uri, folder, version, today };
@@ -330,7 +332,10 @@ export class AnalysisService implements vscode.Disposable {
 
   /** A file's entry from the result cache, or analysed and then cached. */
   private async analyzeBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<Entry> {
-    const { config } = this.settingsFor(uri);
+    // One snapshot for the key and the check: settings read again after the await could differ
+    // (a setting changed meanwhile), and their results would be stored under the old key.
+    const settings = this.settingsFor(uri);
+    const { config } = settings;
     const today = todayOf(config);
     const hash = ResultCache.hash(bytes);
     const cached = await this.cache.get(hash, config, today);
@@ -343,7 +348,7 @@ export class AnalysisService implements vscode.Disposable {
       // A one-line note in the output channel (see store); not listed as a status document.
       return { uri, folder: vscode.workspace.getWorkspaceFolder(uri), version: -1, today, doc: null, findings: [], verdicts: [], skipped: `Skipped: ${decoded.reason}.`, isStatusDocument: false };
     }
-    const entry = this.analyze(uri, decoded.text, -1);
+    const entry = this.analyze(uri, decoded.text, -1, settings);
     if (entry.doc && !entry.skipped) await this.cache.set(hash, config, today, { doc: entry.doc, findings: entry.findings, verdicts: entry.verdicts });
     return entry;
   }

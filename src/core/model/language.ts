@@ -10,6 +10,7 @@
  * the document mixes in. The grammar uses it where the language decides (numeric day order).
  */
 import { STATUS_WORDS_BY_LANGUAGE, type Language } from '../grammar/status-words';
+import { append } from '../collections';
 
 export interface DocumentLanguage {
   /** BCP-47 primary subtag (`en`, `pt`, `zh`, …) or `und` when undetermined. */
@@ -85,7 +86,7 @@ let PHRASE_WORDS = 1;
 
 /** Each frequent word and the languages that use it; a word two languages share counts half for each. */
 const FREQUENT_LANGS = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(FREQUENT)) for (const w of words) FREQUENT_LANGS.set(w, [...(FREQUENT_LANGS.get(w) ?? []), lang]);
+for (const [lang, words] of Object.entries(FREQUENT)) for (const w of words) append(FREQUENT_LANGS, w, lang);
 
 /** Letters only Ukrainian writes (і ї є ґ), and letters only Russian writes (ы э ъ ё). */
 const UKRAINIAN_LETTERS = new Set(['і', 'ї', 'є', 'ґ']);

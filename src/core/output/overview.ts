@@ -9,6 +9,7 @@ import type { Claim, ClaimVerdict, StatusDoc } from '../model/schema';
 import { repairMojibake } from '../model/mojibake';
 import { GENERATED_REPORT_MARKER } from '../precheck';
 import { headlineProgress } from './report';
+import { append } from '../collections';
 
 export interface OverviewInput {
   /** The path shown (relative to the workspace). */
@@ -240,7 +241,7 @@ export function formatStatusReport(data: OverviewData, findings: readonly Status
     out.push('');
   }
   const byPath = new Map<string, StatusReportFinding[]>();
-  for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  for (const f of findings) append(byPath, f.path, f);
   if (byPath.size) {
     for (const [path, list] of byPath) {
       out.push(`## ${cell(path)}`, '');

@@ -8,6 +8,7 @@
 import { bucketCount, bucketRange, measureWord } from '../../grammar/count';
 import type { Table } from '../schema';
 import { draft, evidence, type ClaimDraft, type ExtractContext } from './types';
+import { append } from '../../collections';
 
 interface Bucket { lo: number; hi: number; loOpen: boolean; hiOpen: boolean }
 
@@ -16,7 +17,7 @@ export function readBuckets(ctx: ExtractContext): ClaimDraft[] {
   // Tables by the measures their headers name, built once.
   const byMeasure = new Map<string, Table[]>();
   for (const t of ctx.doc.tables) {
-    for (const h of new Set(t.header.map((x) => measureWord(x.text)))) if (h) byMeasure.set(h, [...(byMeasure.get(h) ?? []), t]);
+    for (const h of new Set(t.header.map((x) => measureWord(x.text)))) if (h) append(byMeasure, h, t);
   }
   for (const table of ctx.doc.tables) {
     if (table.header.length < 2 || table.rows.length < 2) continue;

@@ -23,6 +23,7 @@ import {
 import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc, Table } from '../schema';
 import { readBuckets } from './count-buckets';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { append } from '../../collections';
 
 export const countExtractor: ClaimExtractor = {
   kinds: ['count'],
@@ -198,7 +199,7 @@ class Structures {
       if (prefix !== null) this.bare.set(prefix, (this.bare.get(prefix) ?? 0) + 1);
     }
     for (const sec of doc.sections) {
-      if (sec.parent !== null) this.children.set(sec.parent, [...(this.children.get(sec.parent) ?? []), sec]);
+      if (sec.parent !== null) append(this.children, sec.parent, sec);
     }
   }
 
@@ -303,7 +304,7 @@ function listTally(ctx: ExtractContext, list: List, noun: string): Tally | strin
   const kept = list.items.map((_, i) => i).filter((i) => shapes[i] !== 'field' && shapes[i] !== 'empty');
   if (kept.length === 0) return 'the list holds fields (Key: value), not items';
   const byShape = new Map<ItemShape, number[]>();
-  for (const i of kept) if (more[i] === null) byShape.set(shapes[i]!, [...(byShape.get(shapes[i]!) ?? []), i]);
+  for (const i of kept) if (more[i] === null) append(byShape, shapes[i]!, i);
   const groups = [...byShape.values()].sort((a, b) => b.length - a.length);
   let counted = groups[0] ?? [];
   if (groups.length > 1) {

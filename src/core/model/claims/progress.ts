@@ -24,6 +24,7 @@ import {
 } from '../../grammar/progress';
 import { classifyStatus, LATER_WORK } from '../../grammar/status';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { append } from '../../collections';
 
 export const progressExtractor: ClaimExtractor = {
   kinds: ['progress'],
@@ -376,7 +377,7 @@ function inSection(doc: StatusDoc, section: number | null, target: number): bool
 function breakdownParts(ctx: ExtractContext): ClaimDraft['evidence'] {
   const { doc } = ctx;
   const ratiosOf = new Map<number, NumberToken[]>();
-  for (const n of doc.numbers) if (n.kind === 'ratio') ratiosOf.set(n.block, [...(ratiosOf.get(n.block) ?? []), n]);
+  for (const n of doc.numbers) if (n.kind === 'ratio') append(ratiosOf, n.block, n);
   type Part = { token: NumberToken; label: string };
   let best: Part[] = [];
   let run: Part[] = [];

@@ -13,10 +13,11 @@
  *   sections without a status of their own, later work and condition lists left out.
  */
 import { cellBlocks, parseCell } from '../cells';
-import type { Range, Section, StatusMention, TaskItem } from '../schema';
+import type { Block, Field, Range, Section, StatusMention, TaskItem } from '../schema';
 import { HEADLINE_KEY, NOT_PROGRESS_KEY, PROGRESS_HEADER, TARGET_VALUE } from '../../grammar/progress';
 import { classifyStatus, CONDITIONS, firstLine, isHeadingMarker, LATER_WORK, PERCENT_IN_CELL, TRACKER_TITLE, type StatusMark } from '../../grammar/status';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { append } from '../../collections';
 
 export const statusExtractor: ClaimExtractor = {
   kinds: ['status'],
@@ -82,7 +83,7 @@ function sections(ctx: ExtractContext): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   const statuses = doc.sections.map((s) => sectionStatus(ctx, s));
   const tasksBySection = new Map<number, TaskItem[]>();
-  for (const t of doc.tasks) if (t.section !== null) tasksBySection.set(t.section, [...(tasksBySection.get(t.section) ?? []), t]);
+  for (const t of doc.tasks) if (t.section !== null) append(tasksBySection, t.section, t);
   for (const section of doc.sections) {
     // The document's own status speaks for the whole text, next steps included: not a section's.
     if (section.level === 1) continue;
@@ -123,21 +124,47 @@ function tasksOf(ctx: ExtractContext, section: Section, own: Marked, statuses: (
  * or a status word that ends the heading (`Phase 2 COMPLETE`, `Sprint 1 (Done)`), never a verb
  * that starts a title (`Complete Data Validation`) or a target (`Day 1 (Target: all complete)`).
  */
+interface SectionParts {
+  /** Heading blocks by their offset. */
+  headings: Map<number, Block>;
+  /** Per section, its first Status field outside tables and list items. */
+  statusFields: Map<number, Field>;
+}
+
+const PARTS = new WeakMap<ExtractContext, SectionParts>();
+
+/** What `sectionStatus` looks up per section, indexed once per document (a search per section would be quadratic). */
+function sectionParts(ctx: ExtractContext): SectionParts {
+  const known = PARTS.get(ctx);
+  if (known) return known;
+  const headings = new Map<number, Block>();
+  for (const b of ctx.doc.blocks) if (b.kind === 'heading' && !headings.has(b.range.offset)) headings.set(b.range.offset, b);
+  const statusFields = new Map<number, Field>();
+  for (const f of ctx.doc.fields) {
+    if (f.section === null || statusFields.has(f.section) || f.name !== 'status' || f.source === 'table' || inListItem(ctx, f.keyRange.offset)) continue;
+    statusFields.set(f.section, f);
+  }
+  const parts = { headings, statusFields };
+  PARTS.set(ctx, parts);
+  return parts;
+}
+
 function sectionStatus(ctx: ExtractContext, section: Section): Marked | null {
   const { doc } = ctx;
+  const at = sectionParts(ctx);
   // Conditions (`Acceptance Criteria`, `Definition of Done`) and what they hold; the document's
   // title names the document (`Development Checklist`), it does not make every section a condition.
   for (let s: Section | undefined = section; s; s = s.parent === null ? undefined : doc.sections[s.parent]) {
     if (CONDITIONS.test(s.title) && !(s.level === 1 && TRACKER_TITLE.test(s.title))) return null;
   }
   const h = section.headingRange;
-  const heading = doc.blocks.find((b) => b.kind === 'heading' && b.range.offset === h.offset);
+  const heading = at.headings.get(h.offset);
   if (heading) {
     const m = mark(ctx, heading.text, heading.range.offset);
     if (m && isHeadingMarker(heading.text, m.range.offset - heading.range.offset, m.text)) return m;
   }
   // A Status line inside a list item is the item's status, not the section's.
-  const field = doc.fields.find((f) => f.section === section.index && f.name === 'status' && f.source !== 'table' && !inListItem(ctx, f.keyRange.offset));
+  const field = at.statusFields.get(section.index);
   if (!field) return null;
   return mark(ctx, ctx.text.slice(field.valueRange.offset, field.valueRange.endOffset), field.valueRange.offset);
 }

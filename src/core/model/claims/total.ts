@@ -31,6 +31,7 @@ import { cellBlocks, decimalsOf, parseCell, readWeightedTable, type CellNumber, 
 import { parseNum } from '../numbers';
 import type { Block, Evidence, Quantity, Range, Table } from '../schema';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { append } from '../../collections';
 
 export const totalClaims: ClaimExtractor = {
   kinds: ['total'],
@@ -231,7 +232,7 @@ function rollups(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
   const { doc } = ctx;
   const out: ClaimDraft[] = [];
   const titles = new Map<string, number[]>();
-  for (const s of doc.sections) { const k = nameKey(s.title); if (k) titles.set(k, [...(titles.get(k) ?? []), s.index]); }
+  for (const s of doc.sections) { const k = nameKey(s.title); if (k) append(titles, k, s.index); }
   const strip = (t: string) => t.replace(/[*_`]/g, '').trim();
   for (const table of doc.tables) {
     const itemsCol = table.header.findIndex((h, i) => i > 0 && ITEMS_HEADER.test(strip(h.text)));
