@@ -37,6 +37,8 @@ export const GROWTH_INPUTS: GrowthInput[] = [
     name: 'long weighted table',
     build: (n) => `${HEAD}| Phase | Weight | Completion | Contribution |\n|---|---|---|---|\n${repeat('| P | 10% | 50% | 5.0% |\n', n, 160)}| **Total** | 100% | | 50% |\n`,
   },
+  { name: 'many task items with a score change and a date', build: (n) => `${HEAD}${repeat('- [ ] Task: 40% → 65% (+25 points), due 2026-01-05\n', n, 70)}` },
+  { name: 'one paragraph of score lines', build: (n) => `${HEAD}${repeat('Score: 40% → 65% (+25 points)\n', n, 70)}` },
   { name: 'many headings each with a checklist', build: (n) => `${HEAD}${repeat('## Section ✅ Complete\n\n- [x] done\n- [ ] open\n\n', n, 70)}` },
   { name: 'deep block quotes `> > > …`', build: (n) => `${HEAD}${repeat('> ', n, 80)}Status: 40% → 60%\n` },
   { name: 'one very long line without spaces', build: (n) => `${HEAD}${repeat('ab1%', n, 70)}\n` },

@@ -340,13 +340,14 @@ class Builder {
     const block: Block = { kind, range: this.range(start, start + text.length), section, text, table, listItem };
     const blockIndex = this.blocks.length;
     this.blocks.push(block);
+    const firstNumber = this.numbers.length;
     for (const n of extractNumbers(text)) {
       this.numbers.push({
         kind: n.kind, value: n.value, of: n.of, precision: n.precision, qualifier: n.qualifier, sign: n.sign,
         unit: n.unit, text: n.text, range: this.range(start + n.start, start + n.end), section, block: blockIndex,
       });
     }
-    if (kind === 'heading' || kind === 'paragraph') this.collectScores(block);
+    if (kind === 'heading' || kind === 'paragraph') this.collectScores(block, this.numbers.slice(firstNumber));
     return block;
   }
 
@@ -481,7 +482,8 @@ class Builder {
 
   // ---------------------------------------------------------------- scores
 
-  private collectScores(block: Block): void {
+  /** Score lines of a block; `numbers` are the block's own (a search of all would be quadratic). */
+  private collectScores(block: Block, numbers: NumberToken[]): void {
     if (!/[→>➔⟶]|â†’/.test(block.text)) return;
     let at = 0;
     for (const line of block.text.split(/(?<=\n)/)) {
@@ -491,16 +493,16 @@ class Builder {
         ? line.slice(0, lead.index) + ' '.repeat(lead.length) + line.slice(lead.index + lead.length)
         : line;
       const m = SCORE.exec(bare);
-      if (m) this.pushScore(block, m, block.range.offset + at, bare !== line ? lead : null);
+      if (m) this.pushScore(block, numbers, m, block.range.offset + at, bare !== line ? lead : null);
       at += line.length;
     }
   }
 
-  private pushScore(block: Block, m: RegExpExecArray, base: number, lead: StatusMatch | null): void {
+  private pushScore(block: Block, numbers: NumberToken[], m: RegExpExecArray, base: number, lead: StatusMatch | null): void {
     const g = m.groups!;
     const name = g.name!.trim();
     if (PLAIN_FIELD_NAMES.has(canonicalFieldName(name))) return;
-    const numberAt = (offset: number) => this.numbers.find((n) => n.range.offset <= offset && offset < n.range.endOffset && this.blocks[n.block] === block);
+    const numberAt = (offset: number) => numberCovering(numbers, offset);
     const before = numberAt(base + m.indices!.groups!.before![0]);
     const after = numberAt(base + m.indices!.groups!.after![0]);
     if (!before || !after) return;
@@ -544,6 +546,20 @@ class Builder {
       }
     }
   }
+}
+
+/** The number whose range holds `offset`, by binary search (a block's numbers are in text order and do not overlap). */
+function numberCovering(numbers: readonly NumberToken[], offset: number): NumberToken | undefined {
+  let lo = 0;
+  let hi = numbers.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = numbers[mid]!;
+    if (offset < n.range.offset) hi = mid - 1;
+    else if (offset >= n.range.endOffset) lo = mid + 1;
+    else return n;
+  }
+  return undefined;
 }
 
 function trimEnd(text: string, end: number, floor: number): number {
