@@ -6,7 +6,8 @@
  *
  * The files inside the workspace folders are found with `findFiles` and kept current by a file
  * system watcher; the folders above a workspace folder (and above a document outside every
- * folder) are probed with `workspace.fs.stat` once. Everything goes through `workspace.fs`, so it
+ * folder) are probed with `workspace.fs.stat` and watched one folder each, not recursively (a
+ * repository's file when a sub-folder is opened, created or edited after the window opened). Everything goes through `workspace.fs`, so it
  * works on virtual file systems and in the browser. Files are read from disk: an unsaved edit of
  * the file counts once it is saved, as for the CLI.
  *
@@ -36,6 +37,8 @@ export class ProjectConfigs implements vscode.Disposable {
   private readonly files = new Map<string, ProjectFile>();
   /** Folders outside the workspace folders whose candidates have been probed (or are being). */
   private readonly probed = new Set<string>();
+  /** Watchers of single folders outside the workspace folders, by folder URI. */
+  private readonly outside = new Map<string, vscode.Disposable>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('statusDocs.projectConfig');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
@@ -45,17 +48,40 @@ export class ProjectConfigs implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
-    const reload = (uri: vscode.Uri) => void this.read(uri).then((changed) => changed && this.changed.fire());
     this.disposables.push(
+      this.watch(vscode.workspace.createFileSystemWatcher(GLOB)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+    );
+  }
+
+  /** Reads a file again when the watcher says it appeared or changed; forgets it when it went. */
+  private watch(watcher: vscode.FileSystemWatcher): vscode.Disposable {
+    const reload = (uri: vscode.Uri) => void this.read(uri).then((changed) => changed && this.changed.fire());
+    return vscode.Disposable.from(
       watcher,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete((uri) => {
         if (this.forget(uri)) this.changed.fire();
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
+  }
+
+  /** Watches the project file names in folders outside the workspace folders (each folder alone). */
+  private watchOutside(dirs: readonly vscode.Uri[]): void {
+    for (const dir of dirs) {
+      const key = dir.toString();
+      if (this.outside.has(key)) continue;
+      try {
+        // One plain name per watcher: a flat watch of the folder (a brace pattern would ask for a
+        // recursive one, of a folder that holds the whole workspace).
+        this.outside.set(key, vscode.Disposable.from(...NAMES.map((name) => this.watch(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, name))))));
+      } catch (error) {
+        // A file system that cannot watch there: the file is still read at start and on Refresh.
+        this.outside.set(key, new vscode.Disposable(() => undefined));
+        this.log.warn(vscode.l10n.t('Cannot watch {0} for project configuration files: {1}', dir.toString(true), String(error)));
+      }
+    }
   }
 
   /** Resolves once the files of the workspace are known (started on the first call). */
@@ -76,7 +102,9 @@ export class ProjectConfigs implements vscode.Disposable {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         found.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, GLOB))));
         // The folders above: a repository's file when a sub-folder is opened.
-        found.push(...(await this.existing(ancestors(folder.uri))));
+        const above = ancestors(folder.uri);
+        this.watchOutside(above);
+        found.push(...(await this.existing(above)));
       }
     } catch (error) {
       this.log.warn(vscode.l10n.t('Could not look for project configuration files: {0}', String(error)));
@@ -114,7 +142,9 @@ export class ProjectConfigs implements vscode.Disposable {
     const key = dir.toString();
     if (this.probed.has(key)) return;
     this.probed.add(key);
-    void this.existing([dir, ...ancestors(dir)]).then(async (uris) => {
+    const dirs = [dir, ...ancestors(dir)];
+    this.watchOutside(dirs);
+    void this.existing(dirs).then(async (uris) => {
       const fresh = uris.filter((u) => !this.files.has(u.toString()));
       if (fresh.length === 0) return;
       await Promise.all(fresh.map((u) => this.read(u)));
@@ -180,6 +210,8 @@ export class ProjectConfigs implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    for (const d of this.outside.values()) d.dispose();
+    this.outside.clear();
   }
 }
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { EffectiveConfiguration } from '../../../src/vscode/projectConfig';
 import type { StatusDocsApi } from '../../../src/vscode/extension';
 import { PROJECT_FILE, PROJECT_FINDINGS } from './support/projectFixture';
-import { api, codeValue, fixture, ours, setSetting, TODAY, waitFor } from './support/statusDocs';
+import { api, codeValue, fixture, folder, ours, setSetting, TODAY, waitFor } from './support/statusDocs';
 
 const SEVERITY = ['error', 'warning', 'info', 'hint'];
 
@@ -99,6 +99,29 @@ describe('project configuration file', () => {
       'payments/q3/plan.md': ['8:33 warning delta-mismatch', '9:31 error stale-milestone'],
       'payments/status.md': ['3:19 info stale-document', '8:28 warning delta-mismatch', '14:26 error stale-milestone'],
     });
+  });
+
+  it('a file in the folder above the workspace applies, and its edits and its removal are seen', async function () {
+    this.timeout(90_000);
+    // The folder above the workspace folder belongs to this test run (the workspace is a copy).
+    const above = vscode.Uri.joinPath(folder().uri, '..', '.status-docs.json');
+    const doc = fixture('feature-delta.md');
+    const delta = () => ours(doc).filter((d) => codeValue(d) === 'delta-mismatch').map((d) => SEVERITY[d.severity]);
+    // The previous test's setting is gone once the check it started has landed.
+    await waitFor('the fixture\'s wrong delta, at its default severity', () => delta().join() === 'error', 20_000);
+    const put = (rules: Record<string, string>) => vscode.workspace.fs.writeFile(above, new TextEncoder().encode(JSON.stringify({ rules })));
+    try {
+      await put({ 'delta-mismatch': 'info' });
+      await waitFor('delta-mismatch as info from the file above the workspace', () => delta().join() === 'info', 20_000);
+      assert.equal(ext.service.settingsFor(doc).projectFile, vscode.workspace.asRelativePath(above, false));
+      await put({ 'delta-mismatch': 'off' });
+      await waitFor('delta-mismatch off after the file changed', () => delta().length === 0, 20_000);
+      // The payments folder's own file is nearer: the file above does not apply there.
+      assert.equal(ext.service.settingsFor(fixture('payments/status.md')).projectFile, PROJECT_FILE);
+    } finally {
+      await vscode.workspace.fs.delete(above).then(undefined, () => undefined);
+    }
+    await waitFor('delta-mismatch an error again once the file is gone', () => delta().join() === 'error', 20_000);
   });
 
   it('Show Effective Configuration names where each value comes from', async () => {
