@@ -4,6 +4,13 @@ import * as vscode from 'vscode';
 import { GENERATED_REPORT_MARKER } from '../../../src/core/precheck';
 import { api, fixture, ours, revert, waitFor } from './support/statusDocs';
 
+/** Sets a task box through a workspace edit (an editor's own edit fails once it is hidden). */
+async function tick(document: vscode.TextDocument, line: number, mark: 'x' | ' '): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(line, 3, line, 4), mark);
+  return vscode.workspace.applyEdit(edit);
+}
+
 describe('status overview', () => {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
@@ -49,14 +56,14 @@ describe('status overview', () => {
     const line = editor.document.getText().split('\n').findIndex((l) => l.includes('[ ] Rank by freshness'));
     assert.ok(line >= 0);
     try {
-      await editor.edit((e) => e.replace(new vscode.Range(line, 3, line, 4), 'x'));
+      assert.ok(await tick(editor.document, line, 'x'), 'the box is ticked');
       const html = await waitFor('the overview to show 75%', () => {
         const d = ext.overview.lastData?.documents.find((x) => x.path === 'feature-delta.md');
         return d?.progress === 75 && ext.overview.lastHtml?.includes('aria-valuenow="75"') && ext.overview.lastHtml;
       }, 15_000);
       assert.ok(html);
     } finally {
-      await editor.edit((e) => e.replace(new vscode.Range(line, 3, line, 4), ' '));
+      await tick(editor.document, line, ' ');
       await revert(editor);
     }
     await waitFor('the overview back at 50%', () => ext.overview.lastData?.documents.find((x) => x.path === 'feature-delta.md')?.progress === 50, 15_000);

@@ -52,9 +52,25 @@ export async function open(name: string): Promise<vscode.TextEditor> {
 }
 
 /** Throws away unsaved edits of a document and closes its editors. */
+/**
+ * Throws away a test's unsaved edits and closes the editor. Closing a dirty editor would ask to
+ * save, and a test run answers such a dialog with its default (save): the edit would reach the
+ * fixture on disk and leak into every later test. So the document is made clean first: the
+ * Revert command on its editor, and if that left it dirty (another editor was active), its text
+ * from disk put back and saved, which writes what the file already holds.
+ */
 export async function revert(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
+  const document = editor.document;
+  await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (document.isDirty && !document.isUntitled) {
+    const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), disk);
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+  }
+  await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 }
 
