@@ -101,7 +101,13 @@ export class ChunkModels {
   private parts = new Map<string, ChunkParts>();
   private vocabKey: string | null = null;
   private vocab: StatusVocabulary | null = null;
+  /** Chunks of the last call, and how many of them were read again (the rest were reused). */
   stats = { chunks: 0, built: 0 };
+
+  /** How many chunks' parts are kept. */
+  get size(): number {
+    return this.parts.size;
+  }
 
   analyze(text: string, root: Root, chunks: readonly ParsedChunk[] | null, options: AnalyzeOptions = {}): StatusDoc {
     const vocabKey = stableWords(options.statusWords);
