@@ -14,7 +14,7 @@ import { FOREIGN_DATE_COLUMN } from '../grammar/milestones';
 import { findSuppressions } from '../grammar/suppressions';
 import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
-import { detectLanguage } from './language';
+import { detectLanguage, LANGUAGE_SAMPLE, UNDETERMINED, type DocumentLanguage } from './language';
 import { canonicalFieldName, matchBoldField, matchFrontMatterLine, PLAIN_FIELD_NAMES, type FieldMatch } from './fields';
 import { extractMilestones } from './milestones';
 import { findMojibake } from './mojibake';
@@ -138,7 +138,17 @@ export class ChunkModels {
     }
     this.parts = next;
     this.stats = { chunks: chunks.length, built };
-    return assemble(text, root, placed, vocab, false);
+    return assemble(text, root, placed, vocab, false, (t) => this.language(t));
+  }
+
+  private lastLanguage: { sample: string; language: DocumentLanguage } | null = null;
+
+  /** `detectLanguage`, which reads only the first LANGUAGE_SAMPLE characters: kept while they stay the same. */
+  private language(text: string): DocumentLanguage {
+    const sample = text.slice(0, LANGUAGE_SAMPLE);
+    if (this.lastLanguage?.sample !== sample) this.lastLanguage = { sample, language: detectLanguage(sample) };
+    const l = this.lastLanguage.language;
+    return l === UNDETERMINED ? l : { code: l.code, confidence: l.confidence, also: [...l.also], evidence: [...l.evidence] };
   }
 }
 
@@ -159,7 +169,7 @@ const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
  * Otherwise every part is copied (moved to the chunk's place, renumbered), so a model never
  * shares objects with the parts kept for the next call.
  */
-function assemble(text: string, root: Root, chunks: readonly PlacedChunk[], vocab: StatusVocabulary, owned: boolean): StatusDoc {
+function assemble(text: string, root: Root, chunks: readonly PlacedChunk[], vocab: StatusVocabulary, owned: boolean, languageOf: (text: string) => DocumentLanguage = detectLanguage): StatusDoc {
   const idx = new LineIndex(text);
   const range = (start: number, end: number) => idx.range(start, end);
   const sections: Section[] = [];
@@ -233,7 +243,7 @@ function assemble(text: string, root: Root, chunks: readonly PlacedChunk[], voca
     if (!s.status) s.status = f.status;
   }
 
-  const language = detectLanguage(text);
+  const language = languageOf(text);
   const { defaultYear, ...dateOptions } = documentDateContext(fields, text, language.code);
   const dateContext = JSON.stringify([defaultYear, dateOptions.defaultMonth ?? null, dateOptions.weekStart ?? null, dateOptions.numericOrder ?? null]);
   const dates: DateValue[] = [];

@@ -16,14 +16,19 @@ export function checkedText(doc: Pick<StatusDoc, 'blocks'>, text: string): strin
   for (const b of blocks) {
     const end = b.range.offset + b.text.length;
     if (end <= at) continue;
-    if (b.range.offset > at) parts.push(text.slice(at, b.range.offset).replace(/[^\r\n]/g, ' '));
+    if (b.range.offset > at) parts.push(blanked(text.slice(at, b.range.offset)));
     parts.push(b.range.offset >= at ? b.text : b.text.slice(at - b.range.offset));
     at = end;
   }
-  if (at < text.length) parts.push(text.slice(at).replace(/[^\r\n]/g, ' '));
+  if (at < text.length) parts.push(blanked(text.slice(at)));
   const masked = parts.join('');
   checkedTextCache.set(doc, { text, masked });
   return masked;
+}
+
+/** `s` with every character but line breaks turned into a space. */
+function blanked(s: string): string {
+  return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? ' '.repeat(s.length) : s.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
 }
 
 const checkedTextCache = new WeakMap<object, { text: string; masked: string }>();
