@@ -5,12 +5,13 @@
  * line interrupts paragraphs, lists, block quotes and tables, so each chunk parses on its own to
  * exactly the nodes the whole document yields there. Chunks whose text did not change keep
  * their tree (positions shifted when they moved) and the parts of the model they yield (blocks,
- * numbers, tasks, lists, tables, fields, scores, dates: moved and renumbered); only changed
- * chunks are parsed and read again. The document-level passes (sections, roll-ups, date
- * context, title and status, milestones, claims) and the rules run over the combined parts. Where chunking could change the parse — link
- * reference or footnote definitions (they act across the whole document), or a heading-like
- * line that may sit inside fenced code, HTML or front matter — the line is not a split point or
- * the whole document is parsed at once.
+ * numbers, tasks, lists, tables, fields, scores, damaged characters, dates; moved and
+ * renumbered); only changed chunks are parsed and read again. The document-level passes
+ * (sections, roll-ups, language and date context, title and status, milestones, claims) and the
+ * rules run over the combined parts. Where chunking could change the parse — link reference or
+ * footnote definitions (they act across the whole document), or a heading-like line that may
+ * sit inside fenced code, HTML or front matter — the line is not a split point or the whole
+ * document is parsed at once.
  *
  * Across runs: results are keyed by a hash of the file content and a context key (tool version,
  * settings, today). The hosts hash and store; this file only composes keys and checks entries.
@@ -42,9 +43,10 @@ export class IncrementalChecker {
     const config = options.config ?? DEFAULT_CONFIG;
     const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
     const root = this.parser.parse(text);
-    const doc = this.models.analyze(text, root, this.parser.parsedChunks, { statusWords: config.statusWords });
+    const lines = new LineIndex(text);
+    const doc = this.models.analyze(text, root, this.parser.parsedChunks, { statusWords: config.statusWords }, lines);
     stopIfLate();
-    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
+    const { findings, verdicts } = evaluate(doc, text, lines, { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
     return { doc, findings, verdicts };
   }
 }

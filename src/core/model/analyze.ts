@@ -3,11 +3,12 @@
  * plain-data model. No mdast node outlives this function.
  *
  * Two steps: `ChunkBuilder` reads what a run of top-level nodes decides on its own text
- * (headings, blocks, numbers, tasks, lists, tables, fields, scores); `assemble` runs the
- * document-level passes over those parts (sections and their ranges and parents, roll-ups, the
- * date context and the dates, title and status, milestones, claims). A cold analysis reads the
- * whole document as one run; `ChunkModels` (the editor's path) reads each chunk of the
- * incremental parser on its own and keeps the parts of unchanged chunks between calls.
+ * (headings, blocks, numbers, tasks, lists, tables, fields, scores, damaged characters);
+ * `assemble` runs the document-level passes over those parts (sections and their ranges and
+ * parents, roll-ups, the date context and the dates, title and status, milestones, claims). A
+ * cold analysis reads the whole document as one run; `ChunkModels` (the editor's path) reads
+ * each chunk of the incremental parser on its own and keeps the parts of unchanged chunks
+ * between calls.
  */
 import type { List as MdList, ListItem, Nodes, Parent, Root, RootContent, Table as MdTable } from 'mdast';
 import { FOREIGN_DATE_COLUMN } from '../grammar/milestones';
@@ -22,10 +23,10 @@ import { extractNumbers } from './numbers';
 import { parseMarkdown, shifted, type ParsedChunk } from './parse';
 import { LineIndex } from './positions';
 import type {
-  Block, ColumnRole, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
+  Block, ColumnRole, MojibakeRun, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
   StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
 } from './schema';
-import { getVocabulary, type StatusMatch, type StatusVocabulary } from './vocabulary';
+import { getVocabulary, RememberingVocabulary, type StatusMatch, type Vocabulary } from './vocabulary';
 
 export interface AnalyzeOptions {
   /** Extra status words (the `statusWords` setting). */
@@ -70,6 +71,8 @@ export interface ChunkParts {
   scores: Score[];
   /** Per score: the chunk's indices of its before, after and delta numbers (-1: no delta). */
   scoreNumbers: [number, number, number][];
+  /** Damaged characters (a run never spans a line break, so never two chunks). */
+  mojibake: MojibakeRun[];
   /** The dates of the blocks, for one date context (it comes from the whole document). */
   dates: { context: string; dates: DateValue[] } | null;
 }
@@ -100,7 +103,7 @@ export interface PlacedChunk {
 export class ChunkModels {
   private parts = new Map<string, ChunkParts>();
   private vocabKey: string | null = null;
-  private vocab: StatusVocabulary | null = null;
+  private vocab: RememberingVocabulary | null = null;
   /** Chunks of the last call, and how many of them were read again (the rest were reused). */
   stats = { chunks: 0, built: 0 };
 
@@ -109,19 +112,21 @@ export class ChunkModels {
     return this.parts.size;
   }
 
-  analyze(text: string, root: Root, chunks: readonly ParsedChunk[] | null, options: AnalyzeOptions = {}): StatusDoc {
+  /** `lines`: the LineIndex of `text`, when the caller has one. */
+  analyze(text: string, root: Root, chunks: readonly ParsedChunk[] | null, options: AnalyzeOptions = {}, lines = new LineIndex(text)): StatusDoc {
     const vocabKey = stableWords(options.statusWords);
     if (vocabKey !== this.vocabKey || !this.vocab) {
       this.vocabKey = vocabKey;
-      this.vocab = getVocabulary(options.statusWords);
+      this.vocab = new RememberingVocabulary(getVocabulary(options.statusWords));
       this.parts = new Map();
     }
     const vocab = this.vocab;
+    vocab.nextGeneration();
     if (!chunks) {
       this.parts = new Map();
       this.stats = { chunks: 1, built: 1 };
       const parts = new ChunkBuilder(text, vocab).build(root.children);
-      return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true);
+      return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true, lines);
     }
     const next = new Map<string, ChunkParts>();
     const placed: PlacedChunk[] = [];
@@ -138,7 +143,7 @@ export class ChunkModels {
     }
     this.parts = next;
     this.stats = { chunks: chunks.length, built };
-    return assemble(text, root, placed, vocab, false, (t) => this.language(t));
+    return assemble(text, root, placed, vocab, false, lines, (t) => this.language(t));
   }
 
   private lastLanguage: { sample: string; language: DocumentLanguage } | null = null;
@@ -169,8 +174,10 @@ const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
  * Otherwise every part is copied (moved to the chunk's place, renumbered), so a model never
  * shares objects with the parts kept for the next call.
  */
-function assemble(text: string, root: Root, chunks: readonly PlacedChunk[], vocab: StatusVocabulary, owned: boolean, languageOf: (text: string) => DocumentLanguage = detectLanguage): StatusDoc {
-  const idx = new LineIndex(text);
+function assemble(
+  text: string, root: Root, chunks: readonly PlacedChunk[], vocab: Vocabulary, owned: boolean,
+  idx = new LineIndex(text), languageOf: (text: string) => DocumentLanguage = detectLanguage,
+): StatusDoc {
   const range = (start: number, end: number) => idx.range(start, end);
   const sections: Section[] = [];
   const blocks: Block[] = [];
@@ -288,7 +295,7 @@ function assemble(text: string, root: Root, chunks: readonly PlacedChunk[], voca
     blocks,
     claims: [],
     suppressions: collectSuppressions(text, root, range),
-    mojibake: findMojibake(text).map((r) => ({ range: range(r.start, r.end), original: r.original, repaired: r.repaired })),
+    mojibake: single ? chunks[0]!.parts.mojibake : chunks.flatMap((c) => c.parts.mojibake.map((r) => ({ range: moved(r.range, c.line - 1, c.offset), original: r.original, repaired: r.repaired }))),
     isStatusDocument: false,
   };
   doc.milestones = extractMilestones(doc, { text, index: idx, vocabulary: vocab });
@@ -442,7 +449,7 @@ class ChunkBuilder {
   private readonly scores: Score[] = [];
   private readonly scoreNumbers: [number, number, number][] = [];
 
-  constructor(private readonly text: string, private readonly vocab: StatusVocabulary) {
+  constructor(private readonly text: string, private readonly vocab: Vocabulary) {
     this.idx = new LineIndex(text);
   }
 
@@ -451,7 +458,9 @@ class ChunkBuilder {
     for (const child of children) this.visit(child, null, 0);
     return {
       headings: this.headings, blocks: this.blocks, numbers: this.numbers, tasks: this.tasks, lists: this.lists,
-      tables: this.tables, fields: this.fields, scores: this.scores, scoreNumbers: this.scoreNumbers, dates: null,
+      tables: this.tables, fields: this.fields, scores: this.scores, scoreNumbers: this.scoreNumbers,
+      mojibake: findMojibake(this.text).map((r) => ({ range: this.range(r.start, r.end), original: r.original, repaired: r.repaired })),
+      dates: null,
     };
   }
 
