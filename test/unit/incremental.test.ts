@@ -298,11 +298,11 @@ describe('incremental re-analysis', () => {
       }
     });
 
-    it('equals a cold analysis after 4 random edits in a row of every corpus document (uses ../shared/corpus)', function () {
+    it('equals a cold analysis after 3 random edits in a row of every corpus document (uses ../shared/corpus)', function () {
       this.timeout(900_000);
       const corpus = shared.filter((d) => d.name.startsWith('corpus/'));
       let reused = 0;
-      corpus.forEach((d, i) => { reused += editSequence(readUtf8(d.path), 77 + i, 4, d.name, 8); });
+      corpus.forEach((d, i) => { reused += editSequence(readUtf8(d.path), 77 + i, 3, d.name, 8); });
       assert.ok(reused > corpus.length, `model parts reused after ${reused} edits`);
     });
 
