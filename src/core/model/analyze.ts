@@ -22,6 +22,7 @@ import { findMojibake } from './mojibake';
 import { extractNumbers } from './numbers';
 import { parseMarkdown, shifted, type ParsedChunk } from './parse';
 import { LineIndex } from './positions';
+import { checkedTextOf, rememberCheckedText } from './text';
 import type {
   Block, ColumnRole, MojibakeRun, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
   StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
@@ -73,6 +74,8 @@ export interface ChunkParts {
   scoreNumbers: [number, number, number][];
   /** Damaged characters (a run never spans a line break, so never two chunks). */
   mojibake: MojibakeRun[];
+  /** The chunk's part of the checked text (see `checkedTextOf`). */
+  checked: string;
   /** The dates of the blocks, for one date context (it comes from the whole document). */
   dates: { context: string; dates: DateValue[] } | null;
 }
@@ -298,6 +301,7 @@ function assemble(
     mojibake: single ? chunks[0]!.parts.mojibake : chunks.flatMap((c) => c.parts.mojibake.map((r) => ({ range: moved(r.range, c.line - 1, c.offset), original: r.original, repaired: r.repaired }))),
     isStatusDocument: false,
   };
+  rememberCheckedText(doc, text, single ? chunks[0]!.parts.checked : chunks.map((c) => c.parts.checked).join(''));
   doc.milestones = extractMilestones(doc, { text, index: idx, vocabulary: vocab });
   doc.isStatusDocument =
     doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
@@ -460,6 +464,7 @@ class ChunkBuilder {
       headings: this.headings, blocks: this.blocks, numbers: this.numbers, tasks: this.tasks, lists: this.lists,
       tables: this.tables, fields: this.fields, scores: this.scores, scoreNumbers: this.scoreNumbers,
       mojibake: findMojibake(this.text).map((r) => ({ range: this.range(r.start, r.end), original: r.original, repaired: r.repaired })),
+      checked: checkedTextOf(this.blocks, this.text),
       dates: null,
     };
   }
