@@ -141,6 +141,8 @@ function assertSameAsCold(checker: IncrementalChecker, text: string, label: stri
   const incremental = checker.check(text, { today: TODAY, ...options });
   const cold = check(text, { today: TODAY, ...options });
   assert.deepEqual(incremental.doc, cold.doc, `${label}: model differs`);
+  // The same JSON too (hosts serialize the model): keys in the same order.
+  assert.equal(JSON.stringify(incremental.doc), JSON.stringify(cold.doc), `${label}: model differs as JSON`);
   assert.deepEqual(incremental.findings, cold.findings, `${label}: findings differ`);
   assert.deepEqual(incremental.verdicts, cold.verdicts, `${label}: verdicts differ`);
 }
