@@ -149,7 +149,7 @@ function keystroke(docs: { name: string; text: string }[]): void {
     let doc!: ReturnType<typeof analyzeTree>;
     const lines = new LineIndex(edited);
     parts.parse.push(time(() => { root = checker.parser.parse(edited); }));
-    parts.model.push(time(() => { doc = checker.models.analyze(edited, root, checker.parser.parsedChunks, {}, lines); }));
+    parts.model.push(time(() => { doc = checker.models.analyze(edited, root, checker.parser.parsedChunks, { statusWords: DEFAULT_CONFIG.statusWords }, lines); }));
     parts.rules.push(time(() => runRules(doc, edited, lines, { today: TODAY, config: DEFAULT_CONFIG })));
   }
   const ratio = median(warm) / median(cold);

@@ -160,9 +160,10 @@ export class ChunkModels {
   }
 }
 
+/** A key for the extra status words: equal words, equal keys (none and `{}` alike). */
 function stableWords(words: AnalyzeOptions['statusWords']): string {
-  if (!words) return '';
-  return JSON.stringify(Object.keys(words).sort().map((k) => [k, words[k as StatusValue]]));
+  const keys = Object.keys(words ?? {}).filter((k) => words![k as StatusValue]?.length).sort();
+  return keys.length ? JSON.stringify(keys.map((k) => [k, words![k as StatusValue]])) : '';
 }
 
 // ------------------------------------------------------------------------ the document
