@@ -4,18 +4,21 @@
  * Within a document: the text is split into chunks at top-level ATX heading lines. A heading
  * line interrupts paragraphs, lists, block quotes and tables, so each chunk parses on its own to
  * exactly the nodes the whole document yields there. Chunks whose text did not change keep
- * their tree (positions shifted when they moved); only changed chunks are parsed again, and the
- * model and rules run over the combined tree. Where chunking could change the parse — link
- * reference or footnote definitions (they act across the whole document), or a heading-like
- * line that may sit inside fenced code, HTML or front matter — the line is not a split point or
- * the whole document is parsed at once.
+ * their tree (positions shifted when they moved) and the parts of the model they yield (blocks,
+ * numbers, tasks, lists, tables, fields, scores, damaged characters, dates; moved and
+ * renumbered); only changed chunks are parsed and read again. The document-level passes
+ * (sections, roll-ups, language and date context, title and status, milestones, claims) and the
+ * rules run over the combined parts. Where chunking could change the parse — link reference or
+ * footnote definitions (they act across the whole document), or a heading-like line that may
+ * sit inside fenced code, HTML or front matter — the line is not a split point or the whole
+ * document is parsed at once.
  *
  * Across runs: results are keyed by a hash of the file content and a context key (tool version,
  * settings, today). The hosts hash and store; this file only composes keys and checks entries.
  */
 import { DEFAULT_CONFIG, type Config } from './config';
 import type { CheckOptions, CheckResult } from './index';
-import { analyzeTree } from './model/analyze';
+import { ChunkModels } from './model/analyze';
 import { IncrementalParser } from './model/parse';
 import { LineIndex } from './model/positions';
 import { FileReportSchema, type FileReport } from './output/report';
@@ -23,7 +26,8 @@ import { evaluate } from './runner';
 import { budgetCheck, stripBom } from './budget';
 
 // Chunked parsing lives with the parser (every parse is chunked); re-exported for the hosts.
-export { IncrementalParser, splitChunks, type Chunk, type ParseStats } from './model/parse';
+export { IncrementalParser, splitChunks, type Chunk, type ParsedChunk, type ParseStats } from './model/parse';
+export { ChunkModels } from './model/analyze';
 
 /**
  * `check` for a document that keeps changing (an editor buffer): same results as
@@ -31,14 +35,18 @@ export { IncrementalParser, splitChunks, type Chunk, type ParseStats } from './m
  */
 export class IncrementalChecker {
   readonly parser = new IncrementalParser();
+  /** The model's parts per chunk of the last text (see ChunkModels). */
+  readonly models = new ChunkModels();
 
   check(input: string, options: CheckOptions): CheckResult {
     const text = stripBom(input);
     const config = options.config ?? DEFAULT_CONFIG;
     const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
-    const doc = analyzeTree(text, this.parser.parse(text), { statusWords: config.statusWords });
+    const root = this.parser.parse(text);
+    const lines = new LineIndex(text);
+    const doc = this.models.analyze(text, root, this.parser.parsedChunks, { statusWords: config.statusWords }, lines);
     stopIfLate();
-    const { findings, verdicts } = evaluate(doc, text, new LineIndex(text), { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
+    const { findings, verdicts } = evaluate(doc, text, lines, { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
     return { doc, findings, verdicts };
   }
 }

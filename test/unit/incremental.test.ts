@@ -3,22 +3,23 @@
  *
  * Random edits (a seeded generator, biased towards markdown syntax: headings, fences, HTML,
  * front matter, definitions, tables, task items, line breaks) are applied one after another to
- * the real documents in ../shared and to documents written here; after every edit the
- * incremental checker, which keeps the trees of unchanged chunks from the previous edit, must
- * give the same syntax tree, the same model and the same findings as `check` from scratch.
+ * the real documents in ../shared, to every document of the repository's tests and to documents
+ * written here; after every edit the incremental checker, which keeps the trees and the model
+ * parts of unchanged chunks from the previous edit, must give the same syntax tree, the same
+ * model, the same findings and the same verdicts as `check` from scratch.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from '../../src/core/index';
+import { check, type CheckOptions } from '../../src/core/index';
 import { cacheContextKey, IncrementalChecker, IncrementalParser, splitChunks, stableJson } from '../../src/core/incremental';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { parseWhole } from '../../src/core/model/parse';
 import { ResultCache } from '../../src/cli/cache';
 import { run } from '../../src/cli/main';
 import { checkTargets } from '../../src/cli/worker';
-import { CORPUS, readUtf8, SEEDS, sharedDocuments, skipWithoutShared, TODAY } from './helpers';
+import { CORPUS, FIXTURES, markdownFiles, markdownUnder, readUtf8, ROOT, SEEDS, sharedDocuments, skipWithoutShared, TODAY } from './helpers';
 
 /** Small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -65,18 +66,106 @@ function randomEdit(text: string, rnd: () => number): string {
   return lines.join('\n');
 }
 
+/** The lines of `text` with their start offsets and the construct each lies in. */
+function lineKinds(text: string): { start: number; end: number; kind: 'table' | 'list' | 'fence' | 'front-matter' | 'heading' | 'other' }[] {
+  const out: ReturnType<typeof lineKinds> = [];
+  let fence: string | null = null;
+  let front = false;
+  let at = 0;
+  text.split('\n').forEach((line, i) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1] ?? null;
+    let kind: ReturnType<typeof lineKinds>[number]['kind'] = 'other';
+    if (i === 0 && /^(?:---|\+\+\+)\s*$/.test(line)) { front = true; kind = 'front-matter'; }
+    else if (front) { kind = 'front-matter'; if (/^(?:---|\+\+\+)\s*$/.test(line)) front = false; }
+    else if (fence !== null || marker) { kind = 'fence'; if (fence === null) fence = marker![0]!; else if (marker && marker[0] === fence) fence = null; }
+    else if (/^\s*\|/.test(line)) kind = 'table';
+    else if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) kind = 'list';
+    else if (/^#{1,6}(?:\s|$)/.test(line)) kind = 'heading';
+    out.push({ start: at, end: at + line.length, kind });
+    at += line.length + 1;
+  });
+  return out;
+}
+
+/**
+ * An edit aimed at what decides chunks and blocks: joining two lines, breaking one, adding or
+ * removing a heading marker (chunk boundaries move), or typing and deleting inside a table row,
+ * a list item, a fenced block or the front matter.
+ */
+function structuredEdit(text: string, rnd: () => number): string {
+  const lines = lineKinds(text);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const r = rnd();
+  if (r < 0.15) {
+    // Join a line with the next one.
+    const nl = text.indexOf('\n', Math.floor(rnd() * text.length));
+    return nl < 0 ? text : text.slice(0, nl) + (rnd() < 0.5 ? ' ' : '') + text.slice(nl + 1);
+  }
+  if (r < 0.25) {
+    const at = Math.floor(rnd() * (text.length + 1));
+    return text.slice(0, at) + pick(['\n', '\n\n', '\n# ', '\n## ']) + text.slice(at);
+  }
+  if (r < 0.45) {
+    // A chunk boundary appears or goes: a heading marker at a line start, added or taken away.
+    const headings = lines.filter((l) => l.kind === 'heading');
+    if (headings.length && rnd() < 0.5) {
+      const h = pick(headings);
+      const hashes = /^#+\s?/.exec(text.slice(h.start, h.end))![0].length;
+      return text.slice(0, h.start) + text.slice(h.start + (rnd() < 0.5 ? hashes : 1)) ;
+    }
+    const l = pick(lines);
+    return text.slice(0, l.start) + pick(['# ', '## ', '### ', '#', '    # ', '> # ']) + text.slice(l.start);
+  }
+  const inside = lines.filter((l) => l.kind !== 'other' && l.kind !== 'heading');
+  const l = inside.length ? pick(inside) : pick(lines);
+  const at = l.start + Math.floor(rnd() * (l.end - l.start + 1));
+  const s = rnd();
+  if (s < 0.5) {
+    const snippet = pick(['x', '7', '|', ' | 4 |', '%', '- [ ] ', '- [x] ', '  - ', '1. ', '```', '~~~', ': ', 'status: done', '2026-04-01', '(3)', '→ 80%', '✅', '**', '\\']);
+    return text.slice(0, at) + snippet + text.slice(at);
+  }
+  if (s < 0.8) return text.slice(0, at) + text.slice(Math.min(l.end, at + 1 + Math.floor(rnd() * 6)));
+  // Duplicate or drop the whole line.
+  const line = text.slice(l.start, Math.min(text.length, l.end + 1));
+  return rnd() < 0.5 ? text.slice(0, l.start) + line + text.slice(l.start) : text.slice(0, l.start) + text.slice(l.start + line.length);
+}
+
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
 
-function assertSameAsCold(checker: IncrementalChecker, text: string, label: string, compareTrees = true): void {
+function assertSameAsCold(checker: IncrementalChecker, text: string, label: string, compareTrees = true, options: Omit<CheckOptions, 'today'> = {}): void {
   if (compareTrees) {
     // The checker's own parser: what it re-parses and what it reuses from the previous text.
     const tree = checker.parser.parse(text);
     assert.deepEqual(plain(tree), plain(parseWhole(text)), `${label}: chunked tree differs from the whole-document tree`);
   }
-  const incremental = checker.check(text, { today: TODAY });
-  const cold = check(text, { today: TODAY });
+  const incremental = checker.check(text, { today: TODAY, ...options });
+  const cold = check(text, { today: TODAY, ...options });
   assert.deepEqual(incremental.doc, cold.doc, `${label}: model differs`);
+  // The same JSON too (hosts serialize the model): keys in the same order.
+  assert.equal(JSON.stringify(incremental.doc), JSON.stringify(cold.doc), `${label}: model differs as JSON`);
   assert.deepEqual(incremental.findings, cold.findings, `${label}: findings differ`);
+  assert.deepEqual(incremental.verdicts, cold.verdicts, `${label}: verdicts differ`);
+}
+
+/** Applies `edits` random edits in a row, each compared with a cold check; returns how many reused model parts. */
+function editSequence(text: string, seed: number, edits: number, label: string, compareTreesEvery = 4): number {
+  const rnd = random(seed);
+  const checker = new IncrementalChecker();
+  let current = text;
+  assertSameAsCold(checker, current, `${label} (unedited)`, false);
+  let reused = 0;
+  for (let i = 0; i < edits; i++) {
+    current = rnd() < 0.5 ? structuredEdit(current, rnd) : randomEdit(current, rnd);
+    assertSameAsCold(checker, current, `${label} after edit ${i + 1}`, i % compareTreesEvery === 0);
+    if (checker.models.stats.built < checker.models.stats.chunks) reused++;
+  }
+  return reused;
+}
+
+/** The documents of the repository's tests: every fixture, the evaluation documents, the editor test workspace. */
+function repositoryDocuments(): { name: string; path: string }[] {
+  const dirs = [FIXTURES, join(ROOT, 'test', 'eval'), join(ROOT, 'test', 'vscode', 'workspace')];
+  return dirs.flatMap((d) => markdownUnder(d)).map((p) => ({ name: p.slice(ROOT.length + 1), path: p }));
 }
 
 /** Documents written for this test: every construct that decides where chunks may split. */
@@ -136,6 +225,64 @@ describe('incremental re-analysis', () => {
     });
   }
 
+  it('reuses the model parts of unchanged chunks and keeps only those of the last text', () => {
+    const text = OWN_DOCUMENTS['sections.md']!;
+    const checker = new IncrementalChecker();
+    checker.check(text, { today: TODAY });
+    assert.equal(checker.models.stats.built, checker.models.stats.chunks);
+    const at = text.indexOf('Tree builder');
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    checker.check(edited, { today: TODAY });
+    assert.equal(checker.models.stats.built, 1);
+    assert.equal(checker.models.stats.chunks, checker.parser.stats.chunks);
+    assert.equal(checker.models.size, checker.parser.stats.chunks);
+    // The edited chunk again, and one chunk fewer: only the chunks of the last text are kept.
+    const shorter = edited.slice(0, edited.indexOf('## Dates'));
+    checker.check(shorter, { today: TODAY });
+    assert.equal(checker.models.size, checker.parser.stats.chunks);
+    assertSameAsCold(checker, shorter, 'shorter');
+  });
+
+  it('equals a cold analysis when the document date, which dates in every chunk depend on, changes', () => {
+    const text = [
+      '# Plan', '', '**Last updated**: March 2, 2025', '', '## Q1', '', '| Milestone | Due | Status |', '|---|---|---|', '| Beta | March 3 | Planned |', '',
+      '## Q2', '', '- [ ] Launch on June 9 (Mon)', '', '## Q3', '', 'Review on 04/07/2026 and on 7 Jan.', '',
+    ].join('\n');
+    const checker = new IncrementalChecker();
+    assertSameAsCold(checker, text, 'dated');
+    let current = text;
+    for (const [from, to] of [['March 2, 2025', 'March 2, 2026'], ['March 2, 2026', '2 mars 2026'], ['**Last updated**', '**Owner**'], ['# Plan', 'Plan']]) {
+      assert.ok(current.includes(from!));
+      current = current.replace(from!, to!);
+      assertSameAsCold(checker, current, `${from} → ${to}`);
+    }
+  });
+
+  it('equals a cold analysis when the status words of the settings change between calls', () => {
+    const text = OWN_DOCUMENTS['sections.md']! + '\n## Extra\n\n**Status**: Shipped\n\n| Item | Status |\n|---|---|\n| A | Shipped |\n';
+    const checker = new IncrementalChecker();
+    const shipped = { config: { ...DEFAULT_CONFIG, statusWords: { done: ['shipped'] } } };
+    assertSameAsCold(checker, text, 'default words');
+    assertSameAsCold(checker, text, 'with shipped', false, shipped);
+    assertSameAsCold(checker, text.replace('Tree builder', 'Tree builders'), 'with shipped, edited', false, shipped);
+    assertSameAsCold(checker, text, 'default words again');
+  });
+
+  it('equals a cold analysis after random edits in a row of every document of the repository\'s tests', function () {
+    this.timeout(600_000);
+    const docs = repositoryDocuments();
+    assert.ok(docs.length >= 100, `found ${docs.length} documents`);
+    let reused = 0;
+    docs.forEach((d, i) => { reused += editSequence(readUtf8(d.path), 1000 + i, 5, d.name, 5); });
+    // The test reaches the reuse it is about: most edits keep the other chunks' parts.
+    assert.ok(reused > docs.length, `model parts reused after ${reused} edits`);
+  });
+
+  it('equals a cold analysis after random edits in a row of the repository\'s own markdown (README, CHANGELOG, CONTRIBUTING)', function () {
+    this.timeout(600_000);
+    for (const path of markdownFiles(ROOT).filter((p) => existsSync(p))) editSequence(readUtf8(path), path.length, 6, path.slice(ROOT.length + 1), 3);
+  });
+
   describe('on the real documents (uses ../shared/seeds and ../shared/corpus)', function () {
     before(function () {
       skipWithoutShared(this, SEEDS, CORPUS);
@@ -151,6 +298,14 @@ describe('incremental re-analysis', () => {
         checker.check(text, { today: TODAY });
         assertSameAsCold(checker, randomEdit(text, rnd), d.name, false);
       }
+    });
+
+    it('equals a cold analysis after 3 random edits in a row of every corpus document (uses ../shared/corpus)', function () {
+      this.timeout(900_000);
+      const corpus = shared.filter((d) => d.name.startsWith('corpus/'));
+      let reused = 0;
+      corpus.forEach((d, i) => { reused += editSequence(readUtf8(d.path), 77 + i, 3, d.name, 8); });
+      assert.ok(reused > corpus.length, `model parts reused after ${reused} edits`);
     });
 
     it('equals a cold analysis after 8 random edits in a row of the seeds and the two largest documents', function () {

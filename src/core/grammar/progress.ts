@@ -56,6 +56,11 @@ export const NAME_END = /[:(]/;
 
 /** `Finished 5 of 8 tasks`, `56/68 itens completos`, `3 of 5 done`. */
 export const TASK_CLAIM = /(?<![\p{L}\p{N}.\/])(?<n>\d+)\s{0,3}(?:\/|of|out of|von|de|sur|из)\s{0,3}(?<m>\d+)(?:\s{1,3}(?<unit>tasks?|items?|checklist items?|todos?|deliverables?|criteria|steps?|itens|tarefas|tareas|aufgaben|tâches|задач[аи]?|пунктов)|(?=\s{0,3}(?:done|complete|completed|finished|checked|ticked)\b))(?![\p{L}\/])/giu;
+/**
+ * What every match of TASK_CLAIM contains (`3 of 5`, `3/5`): text without it has none, and the
+ * costlier TASK_CLAIM need not run over it.
+ */
+export const TASK_CLAIM_CORE = /\d\s{0,3}(?:\/|of|out of|von|de|sur|из)\s{0,3}\d/iu;
 /** The words around a task count that make it a progress statement. */
 export const TASK_CONTEXT = /(?<![\p{L}])(?:finished|completed?|done|closed|checked|ticked|progress|completos?|completas?|concluíd[oa]s?|completad[oa]s?|erledigt|terminée?s?|выполнено|завершено|progresso|progreso|fortschritt)(?![\p{L}])/iu;
 /** `5 of 8 tasks (62%)`: the percentage that moves with the count. */

@@ -3,7 +3,7 @@
  * that makes a status word something else: part of a phrase (`Definition of Done`), a hedge
  * (`almost done`), a target, a decoration. Read by `model/claims/status.ts`.
  */
-import type { StatusVocabulary } from '../model/vocabulary';
+import type { Vocabulary } from '../model/vocabulary';
 
 /** Sub-sections and tasks that are meant to stay open under a finished section. */
 export const LATER_WORK = /\b(?:next\s+(?:steps?|phases?|sprints?|iterations?|milestones?|releases?)|future|follow[\s-]?ups?|optional|deferred|nice[\s-]to[\s-]have|stretch|later|backlog|to\s?do|todo|remaining|outstanding|pending|open\s+(?:items|questions|issues)|known\s+issues|limitations|roadmap|upcoming|planned|recommendations?|phase\s+\d+\s*\(?planned|post-(?:mvp|launch|release|v\d)|v\d|manual\b|out\s+of\s+scope|won'?t|not\s+(?:in|part)|blocked|risks?)|próximos\s+passos|pr[oó]ximos\s+pasos|n[aä]chste\s+schritte|prochaines\s+étapes|pr[oó]xim[ao]s?\s+(?:fases?|etapas?|sprints?)|siguientes?\s+(?:fases?|pasos)|n[aä]chste\s+(?:phase|sprint)|(?:phase|étape)\s+suivante|下一步|下一阶段|后续|следующ(?:ие|ий|ая)\s+(?:шаги|этап|фаза|спринт)/iu;
@@ -39,7 +39,7 @@ export interface StatusMark {
  * What `text` says as a status when it says one thing: done (✅, Complete) or planned
  * (Planned, To Do). Mixed or hedged statuses (`✅ 80% COMPLETE`, `Mostly Complete`) say neither.
  */
-export function classifyStatus(vocabulary: StatusVocabulary, text: string): StatusMark | null {
+export function classifyStatus(vocabulary: Vocabulary, text: string): StatusMark | null {
   const mentions = vocabulary.findAll(text).filter((m) => !WEAK.has(m.text));
   if (!mentions.length) return null;
   const values = new Set<string>();

@@ -1,24 +1,33 @@
 /**
  * `analyze(text) -> StatusDoc`: parses once with unified/remark and turns the tree into the
  * plain-data model. No mdast node outlives this function.
+ *
+ * Two steps: `ChunkBuilder` reads what a run of top-level nodes decides on its own text
+ * (headings, blocks, numbers, tasks, lists, tables, fields, scores, damaged characters);
+ * `assemble` runs the document-level passes over those parts (sections and their ranges and
+ * parents, roll-ups, the date context and the dates, title and status, milestones, claims). A
+ * cold analysis reads the whole document as one run; `ChunkModels` (the editor's path) reads
+ * each chunk of the incremental parser on its own and keeps the parts of unchanged chunks
+ * between calls.
  */
-import type { Heading, List as MdList, ListItem, Nodes, Parent, Root, Table as MdTable } from 'mdast';
+import type { List as MdList, ListItem, Nodes, Parent, Root, RootContent, Table as MdTable } from 'mdast';
 import { FOREIGN_DATE_COLUMN } from '../grammar/milestones';
 import { findSuppressions } from '../grammar/suppressions';
 import { extractClaims } from './claims/index';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
-import { detectLanguage } from './language';
+import { detectLanguage, LANGUAGE_SAMPLE, UNDETERMINED, type DocumentLanguage } from './language';
 import { canonicalFieldName, matchBoldField, matchFrontMatterLine, PLAIN_FIELD_NAMES, type FieldMatch } from './fields';
 import { extractMilestones } from './milestones';
 import { findMojibake } from './mojibake';
 import { extractNumbers } from './numbers';
-import { parseMarkdown } from './parse';
+import { parseMarkdown, shifted, type ParsedChunk } from './parse';
 import { LineIndex } from './positions';
+import { checkedTextOf, rememberCheckedText } from './text';
 import type {
-  Block, ColumnRole, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
+  Block, ColumnRole, MojibakeRun, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
   StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
 } from './schema';
-import { getVocabulary, type StatusMatch, type StatusVocabulary } from './vocabulary';
+import { getVocabulary, RememberingVocabulary, type StatusMatch, type Vocabulary } from './vocabulary';
 
 export interface AnalyzeOptions {
   /** Extra status words (the `statusWords` setting). */
@@ -29,24 +38,412 @@ export interface AnalyzeOptions {
 const PLAIN_CODE_LANGS = new Set(['', 'text', 'txt', 'plain', 'plaintext']);
 
 export function analyze(text: string, options: AnalyzeOptions = {}): StatusDoc {
-  return new Builder(text, getVocabulary(options.statusWords)).build(parseMarkdown(text));
+  return analyzeTree(text, parseMarkdown(text), options);
 }
 
 /**
- * The model from a tree parsed elsewhere (the incremental path): `root` must be what
- * `parseMarkdown(text)` returns, with the same positions. The tree is only read.
+ * The model from a tree parsed elsewhere: `root` must be what `parseMarkdown(text)` returns,
+ * with the same positions. The tree is only read.
  */
 export function analyzeTree(text: string, root: Root, options: AnalyzeOptions = {}): StatusDoc {
-  return new Builder(text, getVocabulary(options.statusWords)).build(root);
+  const vocab = getVocabulary(options.statusWords);
+  const parts = new ChunkBuilder(text, vocab).build(root.children);
+  return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true);
 }
+
+// ------------------------------------------------------------------------ chunks
+
+/**
+ * What a run of top-level nodes yields on its own (see ChunkBuilder): everything of the model
+ * that its text decides. Positions are those of the chunk's own text (offset 0 and line 1 at
+ * its first character). Indices are the chunk's own: `block`, `list`, `parent`, `table`,
+ * `parentItem`, `children` count from the chunk's first block, list, task or table; `section`
+ * is the index of one of `headings`, or null for text before the chunk's first heading (the
+ * document's section before the chunk, if any).
+ */
+export interface ChunkParts {
+  headings: HeadingPart[];
+  blocks: Block[];
+  numbers: NumberToken[];
+  tasks: TaskItem[];
+  lists: List[];
+  tables: Table[];
+  fields: Field[];
+  scores: Score[];
+  /** Per score: the chunk's indices of its before, after and delta numbers (-1: no delta). */
+  scoreNumbers: [number, number, number][];
+  /** Damaged characters (a run never spans a line break, so never two chunks). */
+  mojibake: MojibakeRun[];
+  /** The chunk's part of the checked text (see `checkedTextOf`). */
+  checked: string;
+  /** The dates of the blocks, for one date context (it comes from the whole document). */
+  dates: { context: string; dates: DateValue[] } | null;
+}
+
+/** A top-level heading: what a section takes from its own line. */
+export interface HeadingPart {
+  title: string;
+  level: number;
+  headingRange: Range;
+  status: StatusMention | null;
+}
+
+/** A chunk's parts and where the chunk starts in the document. */
+export interface PlacedChunk {
+  parts: ChunkParts;
+  offset: number;
+  /** 1-based line of the chunk's first character. */
+  line: number;
+}
+
+/**
+ * Builds the model again and again as a document is edited, from the chunks the incremental
+ * parser returns: a chunk whose key did not change keeps its parts (moved and renumbered), only
+ * changed chunks are read again, and the document-level passes (sections, roll-ups, date
+ * context, title and status, milestones, claims) run over the combined parts. Keeps the parts
+ * of the last text's chunks only. The result equals `analyzeTree(text, root, options)`.
+ */
+export class ChunkModels {
+  private parts = new Map<string, ChunkParts>();
+  private vocabKey: string | null = null;
+  private vocab: RememberingVocabulary | null = null;
+  /** Chunks of the last call, and how many of them were read again (the rest were reused). */
+  stats = { chunks: 0, built: 0 };
+
+  /** How many chunks' parts are kept. */
+  get size(): number {
+    return this.parts.size;
+  }
+
+  /** `lines`: the LineIndex of `text`, when the caller has one. */
+  analyze(text: string, root: Root, chunks: readonly ParsedChunk[] | null, options: AnalyzeOptions = {}, lines = new LineIndex(text)): StatusDoc {
+    const vocabKey = stableWords(options.statusWords);
+    if (vocabKey !== this.vocabKey || !this.vocab) {
+      this.vocabKey = vocabKey;
+      this.vocab = new RememberingVocabulary(getVocabulary(options.statusWords));
+      this.parts = new Map();
+    }
+    const vocab = this.vocab;
+    vocab.nextGeneration();
+    if (!chunks) {
+      this.parts = new Map();
+      this.stats = { chunks: 1, built: 1 };
+      const parts = new ChunkBuilder(text, vocab).build(root.children);
+      return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true, lines);
+    }
+    const next = new Map<string, ChunkParts>();
+    const placed: PlacedChunk[] = [];
+    let built = 0;
+    for (const c of chunks) {
+      let parts = next.get(c.key) ?? this.parts.get(c.key);
+      if (!parts) {
+        const children = c.children.map((n) => shifted(n, 1 - c.line, -c.offset));
+        parts = new ChunkBuilder(text.slice(c.offset, c.end), vocab).build(children);
+        built++;
+      }
+      next.set(c.key, parts);
+      placed.push({ parts, offset: c.offset, line: c.line });
+    }
+    this.parts = next;
+    this.stats = { chunks: chunks.length, built };
+    return assemble(text, root, placed, vocab, false, lines, (t) => this.language(t));
+  }
+
+  private lastLanguage: { sample: string; language: DocumentLanguage } | null = null;
+
+  /** `detectLanguage`, which reads only the first LANGUAGE_SAMPLE characters: kept while they stay the same. */
+  private language(text: string): DocumentLanguage {
+    const sample = text.slice(0, LANGUAGE_SAMPLE);
+    if (this.lastLanguage?.sample !== sample) this.lastLanguage = { sample, language: detectLanguage(sample) };
+    const l = this.lastLanguage.language;
+    return l === UNDETERMINED ? l : { code: l.code, confidence: l.confidence, also: [...l.also], evidence: [...l.evidence] };
+  }
+}
+
+/** A key for the extra status words: equal words, equal keys (none and `{}` alike). */
+function stableWords(words: AnalyzeOptions['statusWords']): string {
+  const keys = Object.keys(words ?? {}).filter((k) => words![k as StatusValue]?.length).sort();
+  return keys.length ? JSON.stringify(keys.map((k) => [k, words![k as StatusValue]])) : '';
+}
+
+// ------------------------------------------------------------------------ the document
 
 interface Pos { start: { offset?: number }; end: { offset?: number } }
 const startOf = (n: { position?: Pos }) => n.position?.start.offset ?? 0;
 const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
 
-class Builder {
+/**
+ * The document-level passes over the chunks' parts, in document order. With `owned`, a single
+ * chunk at the start whose parts were built for this call: they become the model as they are.
+ * Otherwise every part is copied (moved to the chunk's place, renumbered), so a model never
+ * shares objects with the parts kept for the next call.
+ */
+function assemble(
+  text: string, root: Root, chunks: readonly PlacedChunk[], vocab: Vocabulary, owned: boolean,
+  idx = new LineIndex(text), languageOf: (text: string) => DocumentLanguage = detectLanguage,
+): StatusDoc {
+  const range = (start: number, end: number) => idx.range(start, end);
+  const sections: Section[] = [];
+  const blocks: Block[] = [];
+  const numbers: NumberToken[] = [];
+  const tasks: TaskItem[] = [];
+  const lists: List[] = [];
+  const tables: Table[] = [];
+  const fields: Field[] = [];
+  const scores: Score[] = [];
+  const bases: Bases[] = [];
+  const single = owned && chunks.length === 1 && chunks[0]!.offset === 0 && chunks[0]!.line === 1;
+
+  // Sections: a section runs to the next heading of the same or a higher level (where it leaves the stack).
+  const stack: number[] = [];
+  const ends: number[] = [];
+  const close = (level: number, at: number) => {
+    while (stack.length && sections[stack[stack.length - 1]!]!.level >= level) ends[stack.pop()!] = at;
+  };
+  for (const chunk of chunks) {
+    const dl = chunk.line - 1;
+    const d = chunk.offset;
+    bases.push({ sections: sections.length, blocks: blocks.length, lists: lists.length, tables: tables.length, tasks: tasks.length, numbers: numbers.length });
+    for (const h of chunk.parts.headings) {
+      const headingRange = single ? h.headingRange : moved(h.headingRange, dl, d);
+      close(h.level, headingRange.offset);
+      const index = sections.length;
+      sections.push({
+        index,
+        title: h.title,
+        level: h.level,
+        headingRange,
+        range: headingRange, // set below, once the section's end is known
+        parent: stack.length ? stack[stack.length - 1]! : null,
+        status: single ? h.status : movedMention(h.status, dl, d),
+        ownChecklist: { done: 0, total: 0 },
+        checklist: { done: 0, total: 0 },
+      });
+      stack.push(index);
+    }
+    if (single) {
+      const p = chunk.parts;
+      blocks.push(...p.blocks); numbers.push(...p.numbers); tasks.push(...p.tasks); lists.push(...p.lists);
+      tables.push(...p.tables); fields.push(...p.fields); scores.push(...p.scores);
+    } else {
+      placeParts(chunk, bases[bases.length - 1]!, { blocks, numbers, tasks, lists, tables, fields, scores });
+    }
+  }
+  close(0, text.length);
+  for (const s of sections) {
+    const start = s.headingRange.offset;
+    s.range = range(start, trimEnd(text, ends[s.index]!, start));
+  }
+
+  // Roll-ups: a section's checklist counts its own tasks and those of its sub-sections.
+  for (const t of tasks) {
+    if (t.section === null) continue;
+    const own = sections[t.section]!.ownChecklist;
+    own.total++;
+    if (t.checked) own.done++;
+    for (let s: number | null = t.section; s !== null; s = sections[s]!.parent) {
+      const c = sections[s]!.checklist;
+      c.total++;
+      if (t.checked) c.done++;
+    }
+  }
+  // A section without a status in its heading takes the Status field written directly under it.
+  for (const f of fields) {
+    if (f.name !== 'status' || f.section === null || !f.status) continue;
+    const s = sections[f.section]!;
+    if (!s.status) s.status = f.status;
+  }
+
+  const language = languageOf(text);
+  const { defaultYear, ...dateOptions } = documentDateContext(fields, text, language.code);
+  const dateContext = JSON.stringify([defaultYear, dateOptions.defaultMonth ?? null, dateOptions.weekStart ?? null, dateOptions.numericOrder ?? null]);
+  const dates: DateValue[] = [];
+  chunks.forEach((chunk, i) => {
+    const p = chunk.parts;
+    const dl = chunk.line - 1;
+    const d = chunk.offset;
+    if (single) {
+      dates.push(...datesOf(p.blocks, defaultYear, dateOptions, range));
+      return;
+    }
+    if (p.dates?.context !== dateContext) {
+      // Read from the chunk's blocks as placed, then kept in the chunk's own positions.
+      const found = datesOf(blocks.slice(bases[i]!.blocks, bases[i]!.blocks + p.blocks.length), defaultYear, dateOptions, range);
+      p.dates = { context: dateContext, dates: found.map((x) => movedDate(x, -dl, -d)) };
+    }
+    for (const x of p.dates.dates) dates.push(movedDate(x, dl, d));
+  });
+
+  const h1 = sections.find((s) => s.level === 1) ?? sections[0] ?? null;
+  const statusField = fields.find((f) => f.name === 'status' && f.status && (f.section === null || f.section === h1?.index));
+  // Documents whose converter escaped every heading (`\# Sprint 3`) still have a title.
+  const escapedTitle = h1 ? null : escapedHeadingTitle(blocks, range);
+  const done = tasks.filter((t) => t.checked).length;
+  const doc: StatusDoc = {
+    version: 1,
+    title: h1 ? h1.title : escapedTitle?.title ?? null,
+    language,
+    titleRange: h1 ? h1.headingRange : escapedTitle?.range ?? null,
+    status: statusField?.status ?? h1?.status ?? null,
+    lineCount: idx.lineCount,
+    fields,
+    sections,
+    tasks,
+    checklist: { done, total: tasks.length },
+    lists,
+    tables,
+    numbers,
+    scores,
+    dates,
+    milestones: [],
+    blocks,
+    claims: [],
+    suppressions: collectSuppressions(text, root, range),
+    mojibake: single ? chunks[0]!.parts.mojibake : chunks.flatMap((c) => c.parts.mojibake.map((r) => ({ range: moved(r.range, c.line - 1, c.offset), original: r.original, repaired: r.repaired }))),
+    isStatusDocument: false,
+  };
+  rememberCheckedText(doc, text, single ? chunks[0]!.parts.checked : chunks.map((c) => c.parts.checked).join(''));
+  doc.milestones = extractMilestones(doc, { text, index: idx, vocabulary: vocab });
+  doc.isStatusDocument =
+    doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
+    doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
+    (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
+  doc.claims = extractClaims({ doc, text, lines: idx, vocabulary: vocab });
+  return doc;
+}
+
+function datesOf(blocks: readonly Block[], defaultYear: number | null, options: FindDatesOptions, range: (s: number, e: number) => Range): DateValue[] {
+  const out: DateValue[] = [];
+  for (const block of blocks) {
+    for (const d of findDates(block.text, defaultYear, options)) {
+      const s = block.range.offset + d.index;
+      const w = d.weekdayIndex === null ? null : block.range.offset + d.weekdayIndex;
+      out.push({
+        date: d.date, start: d.start, text: d.text, range: range(s, s + d.length),
+        weekday: d.weekday, invalid: d.invalid, none: d.none, kind: d.kind,
+        weekdayRange: w === null ? null : range(w, w + d.weekdayLength!),
+      });
+    }
+  }
+  return out;
+}
+
+/** Suppression comments in HTML nodes, block or inline (never in code). */
+function collectSuppressions(text: string, root: Root, range: (s: number, e: number) => Range): Suppression[] {
+  if (!text.includes('status-docs-')) return [];
+  const out: Suppression[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'html') {
+      for (const d of findSuppressions(text.slice(startOf(n), endOf(n)), startOf(n))) out.push({ kind: d.kind, rules: d.rules, range: range(d.start, d.end) });
+    } else if ('children' in n) {
+      const kids = (n as Parent).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Nodes);
+    }
+  }
+  return out;
+}
+
+function escapedHeadingTitle(blocks: readonly Block[], range: (s: number, e: number) => Range): { title: string; range: Range } | null {
+  const first = blocks.find((b) => b.kind === 'paragraph');
+  const m = first && /^\\#{1,6}[ \t]+(\S[^\r\n]*)/.exec(first.text);
+  if (!first || !m) return null;
+  const start = first.range.offset + m.index + m[0].length - m[1]!.length;
+  const title = m[1]!.trim();
+  return { title, range: range(start, start + title.length) };
+}
+
+// ------------------------------------------------------------------------ moving parts
+
+/** A range `dl` lines and `d` characters further (a chunk starts a line: columns stay). */
+function moved(r: Range, dl: number, d: number): Range {
+  return { line: r.line + dl, column: r.column, endLine: r.endLine + dl, endColumn: r.endColumn, offset: r.offset + d, endOffset: r.endOffset + d };
+}
+
+function movedMention(m: StatusMention | null, dl: number, d: number): StatusMention | null {
+  return m ? { value: m.value, text: m.text, range: moved(m.range, dl, d) } : null;
+}
+
+function movedDate(x: DateValue, dl: number, d: number): DateValue {
+  return {
+    date: x.date, start: x.start, text: x.text, range: moved(x.range, dl, d),
+    weekday: x.weekday, invalid: x.invalid, none: x.none, kind: x.kind,
+    weekdayRange: x.weekdayRange ? moved(x.weekdayRange, dl, d) : null,
+  };
+}
+
+/** How many sections, blocks, lists, tables, tasks and numbers the chunks before one hold. */
+interface Bases { sections: number; blocks: number; lists: number; tables: number; tasks: number; numbers: number }
+
+interface Out { blocks: Block[]; numbers: NumberToken[]; tasks: TaskItem[]; lists: List[]; tables: Table[]; fields: Field[]; scores: Score[] }
+
+/** Copies a chunk's parts into the document: moved to the chunk's place, indices renumbered. */
+function placeParts(chunk: PlacedChunk, base: Bases, out: Out): void {
+  const p = chunk.parts;
+  const dl = chunk.line - 1;
+  const d = chunk.offset;
+  const before = base.sections > 0 ? base.sections - 1 : null;
+  const section = (s: number | null) => (s === null ? before : base.sections + s);
+  const cell = (c: TableCell): TableCell => ({ text: c.text, range: moved(c.range, dl, d) });
+  for (const b of p.blocks) {
+    out.blocks.push({
+      kind: b.kind, range: moved(b.range, dl, d), section: section(b.section), text: b.text,
+      table: b.table ? [b.table[0] + base.tables, b.table[1], b.table[2]] : null,
+      listItem: b.listItem ? [b.listItem[0] + base.lists, b.listItem[1]] : null,
+    });
+  }
+  for (const n of p.numbers) {
+    out.numbers.push({
+      kind: n.kind, value: n.value, of: n.of, precision: n.precision, qualifier: n.qualifier, sign: n.sign,
+      unit: n.unit, text: n.text, range: moved(n.range, dl, d), section: section(n.section), block: n.block + base.blocks,
+    });
+  }
+  for (const t of p.tasks) {
+    out.tasks.push({
+      checked: t.checked, text: t.text, range: moved(t.range, dl, d), boxRange: moved(t.boxRange, dl, d), depth: t.depth,
+      parent: t.parent === null ? null : t.parent + base.tasks, section: section(t.section), list: t.list + base.lists,
+    });
+  }
+  for (const l of p.lists) {
+    out.lists.push({
+      index: l.index + base.lists, ordered: l.ordered, range: moved(l.range, dl, d), section: section(l.section),
+      parentItem: l.parentItem ? [l.parentItem[0] + base.lists, l.parentItem[1]] : null,
+      items: l.items.map((it) => ({ text: it.text, range: moved(it.range, dl, d), depth: it.depth, children: it.children === null ? null : it.children + base.lists })),
+    });
+  }
+  for (const t of p.tables) {
+    out.tables.push({
+      index: t.index + base.tables, range: moved(t.range, dl, d), section: section(t.section), header: t.header.map(cell), columns: [...t.columns],
+      rows: t.rows.map((r) => ({ cells: r.cells.map(cell), range: moved(r.range, dl, d), isTotal: r.isTotal, status: movedMention(r.status, dl, d) })),
+    });
+  }
+  for (const f of p.fields) {
+    out.fields.push({
+      key: f.key, name: f.name, value: f.value, source: f.source, keyRange: moved(f.keyRange, dl, d), valueRange: moved(f.valueRange, dl, d),
+      section: section(f.section), status: movedMention(f.status, dl, d),
+    });
+  }
+  p.scores.forEach((s, i) => {
+    const [b, a, delta] = p.scoreNumbers[i]!;
+    out.scores.push({
+      name: s.name, role: s.role, before: out.numbers[base.numbers + b]!, after: out.numbers[base.numbers + a]!,
+      delta: delta < 0 ? null : out.numbers[base.numbers + delta]!, deltaUnit: s.deltaUnit, status: movedMention(s.status, dl, d),
+      range: moved(s.range, dl, d), section: section(s.section),
+    });
+  });
+}
+
+// ------------------------------------------------------------------------ one chunk
+
+/**
+ * Reads a run of top-level nodes (a chunk, or the whole document) on its own text: headings,
+ * blocks, numbers, tasks, lists, tables, fields and scores. Everything it reads lies inside the
+ * chunk; what depends on the rest of the document is left to `assemble`.
+ */
+class ChunkBuilder {
   private readonly idx: LineIndex;
-  private readonly sections: Section[] = [];
+  private readonly headings: HeadingPart[] = [];
   private sectionStarts: number[] = [];
   private readonly blocks: Block[] = [];
   private readonly numbers: NumberToken[] = [];
@@ -55,93 +452,29 @@ class Builder {
   private readonly tables: Table[] = [];
   private readonly fields: Field[] = [];
   private readonly scores: Score[] = [];
-  private readonly dates: DateValue[] = [];
-  private defaultYear: number | null = null;
-  private dateOptions: FindDatesOptions = {};
+  private readonly scoreNumbers: [number, number, number][] = [];
 
-  constructor(private readonly text: string, private readonly vocab: StatusVocabulary) {
+  constructor(private readonly text: string, private readonly vocab: Vocabulary) {
     this.idx = new LineIndex(text);
   }
 
-  build(root: Root): StatusDoc {
-    this.collectSections(root);
-    for (const child of root.children) this.visit(child, null, 0);
-    this.rollUpChecklists();
-    this.sectionStatuses();
-    const language = detectLanguage(this.text);
-    const { defaultYear, ...dateOptions } = documentDateContext(this.fields, this.text, language.code);
-    this.defaultYear = defaultYear;
-    this.dateOptions = dateOptions;
-    this.collectDates();
-
-    const h1 = this.sections.find((s) => s.level === 1) ?? this.sections[0] ?? null;
-    const statusField = this.fields.find((f) => f.name === 'status' && f.status && (f.section === null || f.section === h1?.index));
-    // Documents whose converter escaped every heading (`\# Sprint 3`) still have a title.
-    const escapedTitle = h1 ? null : this.escapedHeadingTitle();
-    const done = this.tasks.filter((t) => t.checked).length;
-    const doc: StatusDoc = {
-      version: 1,
-      title: h1 ? h1.title : escapedTitle?.title ?? null,
-      language,
-      titleRange: h1 ? h1.headingRange : escapedTitle?.range ?? null,
-      status: statusField?.status ?? h1?.status ?? null,
-      lineCount: this.idx.lineCount,
-      fields: this.fields,
-      sections: this.sections,
-      tasks: this.tasks,
-      checklist: { done, total: this.tasks.length },
-      lists: this.lists,
-      tables: this.tables,
-      numbers: this.numbers,
-      scores: this.scores,
-      dates: this.dates,
-      milestones: [],
-      blocks: this.blocks,
-      claims: [],
-      suppressions: this.collectSuppressions(root),
+  build(children: readonly RootContent[]): ChunkParts {
+    this.collectHeadings(children);
+    for (const child of children) this.visit(child, null, 0);
+    return {
+      headings: this.headings, blocks: this.blocks, numbers: this.numbers, tasks: this.tasks, lists: this.lists,
+      tables: this.tables, fields: this.fields, scores: this.scores, scoreNumbers: this.scoreNumbers,
       mojibake: findMojibake(this.text).map((r) => ({ range: this.range(r.start, r.end), original: r.original, repaired: r.repaired })),
-      isStatusDocument: false,
+      checked: checkedTextOf(this.blocks, this.text),
+      dates: null,
     };
-    doc.milestones = extractMilestones(doc, { text: this.text, index: this.idx, vocabulary: this.vocab });
-    doc.isStatusDocument =
-      doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
-      doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
-      (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
-    doc.claims = extractClaims({ doc, text: this.text, lines: this.idx, vocabulary: this.vocab });
-    return doc;
-  }
-
-  /** Suppression comments in HTML nodes, block or inline (never in code). */
-  private collectSuppressions(root: Root): Suppression[] {
-    if (!this.text.includes('status-docs-')) return [];
-    const out: Suppression[] = [];
-    const stack: Nodes[] = [root];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n.type === 'html') {
-        for (const d of findSuppressions(this.text.slice(startOf(n), endOf(n)), startOf(n))) out.push({ kind: d.kind, rules: d.rules, range: this.range(d.start, d.end) });
-      } else if ('children' in n) {
-        const kids = (n as Parent).children;
-        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Nodes);
-      }
-    }
-    return out;
-  }
-
-  private escapedHeadingTitle(): { title: string; range: Range } | null {
-    const first = this.blocks.find((b) => b.kind === 'paragraph');
-    const m = first && /^\\#{1,6}[ \t]+(\S[^\r\n]*)/.exec(first.text);
-    if (!first || !m) return null;
-    const start = first.range.offset + m.index + m[0].length - m[1]!.length;
-    const title = m[1]!.trim();
-    return { title, range: this.range(start, start + title.length) };
   }
 
   private range(start: number, end: number): Range {
     return this.idx.range(start, end);
   }
 
-  /** Innermost section containing `offset`: the last heading that starts at or before it. */
+  /** Innermost of the chunk's sections containing `offset`: the last heading that starts at or before it. */
   private sectionAt(offset: number): number | null {
     const starts = this.sectionStarts;
     let lo = 0;
@@ -154,57 +487,19 @@ class Builder {
     return found < 0 ? null : found;
   }
 
-  // ---------------------------------------------------------------- sections
-
-  private collectSections(root: Root): void {
-    const headings = root.children.filter((n): n is Heading => n.type === 'heading');
-    const stack: number[] = [];
-    headings.forEach((h, i) => {
+  private collectHeadings(children: readonly RootContent[]): void {
+    for (const h of children) {
+      if (h.type !== 'heading') continue;
       const start = startOf(h);
-      let end = this.text.length;
-      for (let j = i + 1; j < headings.length; j++) {
-        if (headings[j]!.depth <= h.depth) { end = startOf(headings[j]!); break; }
-      }
-      while (stack.length && this.sections[stack[stack.length - 1]!]!.level >= h.depth) stack.pop();
       const masked = this.mask(h);
-      const title = masked.trim().replace(/\s+/g, ' ');
-      this.sections.push({
-        index: i,
-        title,
+      this.headings.push({
+        title: masked.trim().replace(/\s+/g, ' '),
         level: h.depth,
         headingRange: this.range(start, endOf(h)),
-        range: this.range(start, trimEnd(this.text, end, start)),
-        parent: stack.length ? stack[stack.length - 1]! : null,
         status: this.statusIn(masked, start),
-        ownChecklist: { done: 0, total: 0 },
-        checklist: { done: 0, total: 0 },
       });
-      stack.push(i);
-    });
-    this.sectionStarts = this.sections.map((s) => s.headingRange.offset);
-  }
-
-  private rollUpChecklists(): void {
-    for (const t of this.tasks) {
-      if (t.section === null) continue;
-      const own = this.sections[t.section]!.ownChecklist;
-      own.total++;
-      if (t.checked) own.done++;
-      for (let s: number | null = t.section; s !== null; s = this.sections[s]!.parent) {
-        const c = this.sections[s]!.checklist;
-        c.total++;
-        if (t.checked) c.done++;
-      }
     }
-  }
-
-  /** A section without a status in its heading takes the Status field written directly under it. */
-  private sectionStatuses(): void {
-    for (const f of this.fields) {
-      if (f.name !== 'status' || f.section === null || !f.status) continue;
-      const s = this.sections[f.section]!;
-      if (!s.status) s.status = f.status;
-    }
+    this.sectionStarts = this.headings.map((s) => s.headingRange.offset);
   }
 
   // ---------------------------------------------------------------- tree walk
@@ -347,7 +642,7 @@ class Builder {
         unit: n.unit, text: n.text, range: this.range(start + n.start, start + n.end), section, block: blockIndex,
       });
     }
-    if (kind === 'heading' || kind === 'paragraph') this.collectScores(block, this.numbers.slice(firstNumber));
+    if (kind === 'heading' || kind === 'paragraph') this.collectScores(block, firstNumber);
     return block;
   }
 
@@ -483,7 +778,7 @@ class Builder {
   // ---------------------------------------------------------------- scores
 
   /** Score lines of a block; `numbers` are the block's own (a search of all would be quadratic). */
-  private collectScores(block: Block, numbers: NumberToken[]): void {
+  private collectScores(block: Block, first: number): void {
     if (!/[→>➔⟶]|â†’/.test(block.text)) return;
     let at = 0;
     for (const line of block.text.split(/(?<=\n)/)) {
@@ -493,23 +788,23 @@ class Builder {
         ? line.slice(0, lead.index) + ' '.repeat(lead.length) + line.slice(lead.index + lead.length)
         : line;
       const m = SCORE.exec(bare);
-      if (m) this.pushScore(block, numbers, m, block.range.offset + at, bare !== line ? lead : null);
+      if (m) this.pushScore(block, first, m, block.range.offset + at, bare !== line ? lead : null);
       at += line.length;
     }
   }
 
-  private pushScore(block: Block, numbers: NumberToken[], m: RegExpExecArray, base: number, lead: StatusMatch | null): void {
+  private pushScore(block: Block, first: number, m: RegExpExecArray, base: number, lead: StatusMatch | null): void {
     const g = m.groups!;
     const name = g.name!.trim();
     if (PLAIN_FIELD_NAMES.has(canonicalFieldName(name))) return;
-    const numberAt = (offset: number) => numberCovering(numbers, offset);
+    const numberAt = (offset: number) => numberCovering(this.numbers, first, offset);
     const before = numberAt(base + m.indices!.groups!.before![0]);
     const after = numberAt(base + m.indices!.groups!.after![0]);
-    if (!before || !after) return;
-    let delta: NumberToken | null = null;
+    if (before < 0 || after < 0) return;
+    let delta = -1;
     let deltaUnit: string | null = null;
     if (g.delta) {
-      delta = numberAt(base + m.indices!.groups!.delta![0]) ?? null;
+      delta = numberAt(base + m.indices!.groups!.delta![0]);
       const unit = (g.dunit ?? '').toLowerCase();
       deltaUnit = unit === '%' ? '%' : /^p(?:oin)?ts?$|^points?$/.test(unit) ? 'points' : unit === 'pp' ? 'pp' : unit ? unit : null;
     }
@@ -518,48 +813,36 @@ class Builder {
       : g.pre ? this.statusIn(g.pre, base + m.indices!.groups!.pre![0]) : null;
     const restStart = m.indices!.groups!.rest![0];
     const post = g.rest ? this.statusIn(g.rest, base + restStart) : null;
+    this.scoreNumbers.push([before, after, delta]);
     this.scores.push({
       name,
       role: g.role?.trim() || null,
-      before,
-      after,
-      delta,
+      before: this.numbers[before]!,
+      after: this.numbers[after]!,
+      delta: delta < 0 ? null : this.numbers[delta]!,
       deltaUnit,
       status: pre ?? post,
       range: this.range(base + m.index + (m[0].length - m[0].trimStart().length), base + m.index + m[0].trimEnd().length),
       section: block.section,
     });
   }
-
-  // ---------------------------------------------------------------- dates
-
-  private collectDates(): void {
-    for (const block of this.blocks) {
-      for (const d of findDates(block.text, this.defaultYear, this.dateOptions)) {
-        const s = block.range.offset + d.index;
-        const w = d.weekdayIndex === null ? null : block.range.offset + d.weekdayIndex;
-        this.dates.push({
-          date: d.date, start: d.start, text: d.text, range: this.range(s, s + d.length),
-          weekday: d.weekday, invalid: d.invalid, none: d.none, kind: d.kind,
-          weekdayRange: w === null ? null : this.range(w, w + d.weekdayLength!),
-        });
-      }
-    }
-  }
 }
 
-/** The number whose range holds `offset`, by binary search (a block's numbers are in text order and do not overlap). */
-function numberCovering(numbers: readonly NumberToken[], offset: number): NumberToken | undefined {
-  let lo = 0;
+/**
+ * The index of the number whose range holds `offset`, among `numbers[first..]` (the block's own,
+ * the last pushed: in text order, not overlapping), by binary search; -1 when none does.
+ */
+function numberCovering(numbers: readonly NumberToken[], first: number, offset: number): number {
+  let lo = first;
   let hi = numbers.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const n = numbers[mid]!;
     if (offset < n.range.offset) hi = mid - 1;
     else if (offset >= n.range.endOffset) lo = mid + 1;
-    else return n;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 function trimEnd(text: string, end: number, floor: number): number {

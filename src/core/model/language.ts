@@ -26,7 +26,8 @@ export interface DocumentLanguage {
 export const UNDETERMINED: DocumentLanguage = Object.freeze({ code: 'und', confidence: 0, also: [], evidence: [] }) as DocumentLanguage;
 
 /** How much of a document is read: its beginning says enough. */
-const SAMPLE = 20_000;
+export const LANGUAGE_SAMPLE = 20_000;
+const SAMPLE = LANGUAGE_SAMPLE;
 /** Below this score nothing is decided. */
 const MIN_SCORE = 3;
 /** Another language takes at least this share of the score to be named in `also`. */

@@ -15,12 +15,12 @@ import {
 } from '../grammar/milestones';
 import type { LineIndex } from './positions';
 import type { DateValue, Field, Milestone, Range, Section, StatusDoc, StatusMention, Table } from './schema';
-import type { StatusVocabulary } from './vocabulary';
+import type { Vocabulary } from './vocabulary';
 
 export interface MilestoneContext {
   text: string;
   index: LineIndex;
-  vocabulary: StatusVocabulary;
+  vocabulary: Vocabulary;
 }
 
 

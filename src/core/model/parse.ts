@@ -187,7 +187,7 @@ interface ChunkTree {
 }
 
 /** A copy of `node` with every position moved by `dLine` lines and `dOffset` characters. */
-function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number): T {
+export function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number): T {
   const copy = { ...node } as T;
   const p = node.position;
   if (p) {
@@ -198,6 +198,18 @@ function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number): T {
   }
   if ('children' in node) (copy as Parent).children = (node as Parent).children.map((c) => shifted(c as Nodes, dLine, dOffset)) as Parent['children'];
   return copy;
+}
+
+/** One chunk of a parse (see `IncrementalParser.parsedChunks`); positions are the document's. */
+export interface ParsedChunk {
+  /** Equal keys, equal nodes (at another place when the chunk moved). */
+  key: string;
+  offset: number;
+  /** 1-based line of the chunk's first character. */
+  line: number;
+  /** Offset just past the chunk's last character (where the next chunk starts). */
+  end: number;
+  children: readonly RootContent[];
 }
 
 export interface ParseStats {
@@ -220,15 +232,22 @@ export interface ParseStats {
 export class IncrementalParser {
   private chunks = new Map<string, ChunkTree>();
   stats: ParseStats = { chunked: false, chunks: 0, parsed: 0 };
+  /**
+   * The chunks of the last parse, in order (null when the text was parsed whole): each chunk's
+   * key (its text and the lines after it: what decides its nodes), place and top-level nodes.
+   */
+  parsedChunks: ParsedChunk[] | null = null;
 
   parse(text: string): Root {
     const chunks = splitChunks(text);
     if (!chunks || chunks.length < 2) {
       this.chunks = new Map();
+      this.parsedChunks = null;
       this.stats = { chunked: false, chunks: 1, parsed: 1 };
       return parseWhole(text);
     }
     const next = new Map<string, ChunkTree>();
+    const placed: ParsedChunk[] = [];
     const children: RootContent[] = [];
     let parsed = 0;
     let count = 0;
@@ -264,12 +283,14 @@ export class IncrementalParser {
       }
       const moved = moveTree(tree, first.line, first.offset);
       next.set(key, moved);
+      placed.push({ key, offset: first.offset, line: first.line, end: j < chunks.length ? chunks[j]!.offset : text.length, children: moved.children });
       children.push(...moved.children);
       last = moved;
       count++;
       i = j;
     }
     this.chunks = next;
+    this.parsedChunks = placed;
     this.stats = { chunked: true, chunks: count, parsed };
     return {
       type: 'root',

@@ -164,6 +164,50 @@ export class StatusVocabulary {
   }
 }
 
+/** What the model and the claims ask of a vocabulary. */
+export type Vocabulary = Pick<StatusVocabulary, 'find' | 'findAll'>;
+
+const copyMatch = (m: StatusMatch): StatusMatch => ({ value: m.value, index: m.index, length: m.length, text: m.text });
+
+/**
+ * A vocabulary that remembers its answers (both are functions of the text alone), for a
+ * document analysed again and again: `nextGeneration()` before each analysis drops what the
+ * analysis before the previous one asked and this one did not, so it keeps at most two
+ * analyses' answers. Answers are copies: nothing a caller holds is shared.
+ */
+export class RememberingVocabulary implements Vocabulary {
+  private current = new Map<string, { first?: StatusMatch | null; all?: StatusMatch[] }>();
+  private previous = new Map<string, { first?: StatusMatch | null; all?: StatusMatch[] }>();
+
+  constructor(readonly base: StatusVocabulary) {}
+
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  find(text: string): StatusMatch | null {
+    const e = this.entry(text);
+    if (e.first === undefined) e.first = this.base.find(text);
+    return e.first ? copyMatch(e.first) : null;
+  }
+
+  findAll(text: string): StatusMatch[] {
+    const e = this.entry(text);
+    e.all ??= this.base.findAll(text);
+    return e.all.map(copyMatch);
+  }
+
+  private entry(text: string): { first?: StatusMatch | null; all?: StatusMatch[] } {
+    let e = this.current.get(text);
+    if (!e) {
+      e = this.previous.get(text) ?? {};
+      this.current.set(text, e);
+    }
+    return e;
+  }
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -15,7 +15,7 @@ import {
 } from '../../grammar/change';
 import { decimals, parseNum } from '../numbers';
 import type { NumberToken, Quantity, Range } from '../schema';
-import { checkedText, linesWithOffsets } from '../text';
+import { checkedLines, checkedText } from '../text';
 import { endpointQuantity, pairedRows } from './pairs';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 
@@ -106,7 +106,7 @@ export const changeExtractor: ClaimExtractor = {
       push(build(ctx, 'score', tokenQuantity(ctx, s.before, '%'), tokenQuantity(ctx, s.after, '%'), change, s.range, {}, s.name));
     }
     const masked = checkedText(ctx.doc, ctx.text);
-    const lines = linesWithOffsets(masked);
+    const lines = checkedLines(ctx.doc, ctx.text);
     for (const line of lines) {
       if (!/\d/.test(line.text)) continue;
       const arrow = HAS_ARROW.test(line.text);

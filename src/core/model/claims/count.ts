@@ -514,7 +514,9 @@ const AFTER_COUNT = /^[ \t]?(?:\((?<paren>[^()\n]{1,300})\)|[:：](?<colon>[^\n.
 
 function inlineClaims(ctx: ExtractContext, block: Block, out: ClaimDraft[]): void {
   const text = block.text;
-  if (!/\d|[A-Za-zА-я]/.test(text)) return;
+  // A count is followed by its list in parentheses or after a colon (AFTER_COUNT): without
+  // either character the block has none, and the costly count pattern need not run.
+  if (!/[(:：]/.test(text) || !/\d|[A-Za-zА-я]/.test(text)) return;
   for (const m of text.matchAll(PHRASE_COUNT)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 320);
     const a = AFTER_COUNT.exec(after);

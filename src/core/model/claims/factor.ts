@@ -14,7 +14,7 @@ import {
 } from '../../grammar/factor';
 import { decimals, parseNum } from '../numbers';
 import type { Quantity, Range } from '../schema';
-import { checkedText, linesWithOffsets } from '../text';
+import { checkedLines, checkedText } from '../text';
 import { pairedRows } from './pairs';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 
@@ -71,7 +71,7 @@ export const factorExtractor: ClaimExtractor = {
       out.push(c);
     };
     const masked = checkedText(ctx.doc, ctx.text);
-    for (const line of linesWithOffsets(masked)) {
+    for (const line of checkedLines(ctx.doc, ctx.text)) {
       if (!HAS_FACTOR.test(line.text)) continue;
       for (const re of [AGAINST_REFERENCE, ARROW_FACTOR, LABELLED_PAIR, FACTOR_THEN_PAIR, ZH_FACTOR]) {
         re.lastIndex = 0;

@@ -20,7 +20,7 @@ import type { Block, Field, NumberToken, Quantity, Range, StatusDoc, Table } fro
 import {
   ARROW, BREAKDOWN_TOTAL, DONE_AFTER_COUNT, FIGURE_LEAD, HEADLINE_KEY, measureMatches, measureOf, NAME_END, NOT_PROGRESS_KEY, overallHeadingFigure,
   PAREN_PERCENT_AFTER, PERCENT_BEFORE, PHASE_ITEM, PROGRESS_HEADER, STATUS_KEY, STATUS_PROGRESS_VALUE, TARGET_VALUE,
-  TASK_CLAIM, TASK_CONTEXT, TITLE_PROGRESS, UNIT_CLAIM, UNIT_COUNT_KEY,
+  TASK_CLAIM, TASK_CLAIM_CORE, TASK_CONTEXT, TITLE_PROGRESS, UNIT_CLAIM, UNIT_COUNT_KEY,
 } from '../../grammar/progress';
 import { classifyStatus, LATER_WORK } from '../../grammar/status';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
@@ -275,7 +275,7 @@ function taskCounts(ctx: ExtractContext): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   const taskStarts = doc.tasks.map((t) => t.range.offset);
   for (const block of doc.blocks) {
-    if (block.kind !== 'heading' && block.kind !== 'paragraph') continue;
+    if ((block.kind !== 'heading' && block.kind !== 'paragraph') || !TASK_CLAIM_CORE.test(block.text)) continue;
     // A task item does not count its own list.
     if (block.listItem && insideTask(doc, taskStarts, block.range.offset)) continue;
     for (const m of block.text.matchAll(TASK_CLAIM)) {

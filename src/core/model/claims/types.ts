@@ -1,14 +1,14 @@
 /** The contract between the model builder and one claim extractor. */
 import type { LineIndex } from '../positions';
 import type { Claim, ClaimKind, Evidence, Quantity, Range, StatusDoc } from '../schema';
-import type { StatusVocabulary } from '../vocabulary';
+import type { Vocabulary } from '../vocabulary';
 
 export interface ExtractContext {
   /** The model so far: everything but `claims`. */
   readonly doc: Readonly<StatusDoc>;
   readonly text: string;
   readonly lines: LineIndex;
-  readonly vocabulary: StatusVocabulary;
+  readonly vocabulary: Vocabulary;
 }
 
 /** A claim before the builder numbers it. */
