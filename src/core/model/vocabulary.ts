@@ -89,9 +89,33 @@ export interface StatusMatch {
   text: string;
 }
 
+/**
+ * Finds the status tokens of a text. The tokens are those of one alternation of every entry,
+ * longest entry first (`alternatives`, run with flags `giu`): at each place the first
+ * alternative that matches wins, words of Latin and Cyrillic script need word boundaries, and
+ * a space in an entry matches any run of spaces, hyphens and underscores.
+ *
+ * Running that alternation tries every entry at every character. Instead, one small pattern
+ * finds the places where an entry can start (the first character of some entry, and for the
+ * entries with a boundary only at the start of a word), and at each such place a sticky
+ * alternation of just the entries that start with that character (in the same order, with the
+ * same look-arounds) decides: the same matches, since an entry that cannot start with a
+ * character cannot match there.
+ */
 export class StatusVocabulary {
-  private readonly pattern: RegExp;
   private readonly byText = new Map<string, StatusValue>();
+  /** The alternation's branches, in order: what `find` and `findAll` match. */
+  readonly alternatives: readonly string[];
+  /** The first element of each branch: an escaped character, or `SEPARATOR` for a branch that starts with a space run. */
+  private readonly firsts: readonly string[];
+  /** Where some branch may start. */
+  private readonly starts: RegExp;
+  /** Per character at a start: the sticky alternation of the branches that start with it (null: none). */
+  private readonly byChar = new Map<number, RegExp | null>();
+  /** The same alternations, by the branches they hold. */
+  private readonly bySubset = new Map<string, RegExp>();
+  /** Per distinct first element: does a character match it (as it would in the alternation). */
+  private readonly firstTests = new Map<string, RegExp>();
 
   constructor(extra: Partial<Record<StatusValue, readonly string[]>> = {}) {
     const entries: Entry[] = [];
@@ -116,23 +140,25 @@ export class StatusVocabulary {
       }
     }
     entries.sort((a, b) => b.text.length - a.text.length);
-    const alternatives = entries.map((e) => {
-      const body = escape(e.text).replace(/ /g, '[\\s\\-_]+');
+    const bounded = entries.map((e) => e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text));
+    this.alternatives = entries.map((e, i) => {
+      const body = escape(e.text).replace(/ /g, SEPARATOR);
       // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
-      return e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text)
-        ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`
-        : body;
+      return bounded[i] ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
     });
-    this.pattern = new RegExp(alternatives.join('|'), 'giu');
+    this.firsts = entries.map((e) => (e.text[0] === ' ' ? SEPARATOR : escape(String.fromCodePoint(e.text.codePointAt(0)!))));
+    const atWordStart = new Set<string>();
+    const anywhere = new Set<string>();
+    entries.forEach((_, i) => (bounded[i] ? atWordStart : anywhere).add(this.firsts[i]!));
+    const branches: string[] = [];
+    if (atWordStart.size) branches.push(`(?<![\\p{L}\\p{N}])(?:${[...atWordStart].join('|')})`);
+    if (anywhere.size) branches.push(...anywhere);
+    this.starts = branches.length ? new RegExp(branches.join('|'), 'giu') : /(?!)/gu;
   }
 
   /** The first status token in `text` (earliest; the longest at the same place). */
   find(text: string): StatusMatch | null {
-    // exec, not matchAll: matchAll clones the regex on every call, and compiling this one
-    // alternation again costs far more than the search (the matches are the same).
-    const re = this.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = this.next(text, 0); m; m = this.next(text, m.index + m[0].length)) {
       const token = m[0];
       const value = this.lookup(token);
       if (!value) continue;
@@ -150,19 +176,51 @@ export class StatusVocabulary {
   /** Every status token in `text`. */
   findAll(text: string): StatusMatch[] {
     const out: StatusMatch[] = [];
-    const re = this.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = this.next(text, 0); m; m = this.next(text, m.index + m[0].length)) {
       const value = this.lookup(m[0]);
       if (value) out.push({ value, index: m.index, length: m[0].length, text: m[0] });
     }
     return out;
   }
 
+  /** The alternation's first match at or after `from`. */
+  private next(text: string, from: number): RegExpExecArray | null {
+    const starts = this.starts;
+    starts.lastIndex = from;
+    for (let s = starts.exec(text); s; s = starts.exec(text)) {
+      const re = this.branchesAt(text.codePointAt(s.index)!);
+      if (!re) continue;
+      re.lastIndex = s.index;
+      const m = re.exec(text);
+      if (m) return m;
+    }
+    return null;
+  }
+
+  private branchesAt(c: number): RegExp | null {
+    let re = this.byChar.get(c);
+    if (re !== undefined) return re;
+    const ch = String.fromCodePoint(c);
+    const picked: number[] = [];
+    this.firsts.forEach((first, i) => {
+      let test = this.firstTests.get(first);
+      if (!test) this.firstTests.set(first, (test = new RegExp(`^${first}$`, 'iu')));
+      if (test.test(ch)) picked.push(i);
+    });
+    const key = picked.join(',');
+    re = picked.length === 0 ? null : this.bySubset.get(key) ?? new RegExp(picked.map((i) => this.alternatives[i]).join('|'), 'iuy');
+    if (re) this.bySubset.set(key, re);
+    this.byChar.set(c, re);
+    return re;
+  }
+
   private lookup(token: string): StatusValue | undefined {
     return this.byText.get(token.toLowerCase().replace(/[\s\-_]+/g, ' ')) ?? this.byText.get(token.toLowerCase());
   }
 }
+
+/** What a space in an entry matches. */
+const SEPARATOR = '[\\s\\-_]+';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
