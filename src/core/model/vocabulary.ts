@@ -95,26 +95,29 @@ export interface StatusMatch {
  * alternative that matches wins, words of Latin and Cyrillic script need word boundaries, and
  * a space in an entry matches any run of spaces, hyphens and underscores.
  *
- * Running that alternation tries every entry at every character. Instead, one small pattern
- * finds the places where an entry can start (the first character of some entry, and for the
- * entries with a boundary only at the start of a word), and at each such place a sticky
- * alternation of just the entries that start with that character (in the same order, with the
- * same look-arounds) decides: the same matches, since an entry that cannot start with a
- * character cannot match there.
+ * Running that alternation tries every entry, look-behind first, at every character. Instead
+ * one loop walks the characters once and stops only where an entry can start: a character
+ * that begins some entry (for the entries with boundaries, only at the start of a word).
+ * There a sticky alternation of just the entries that begin with that character decides, in
+ * the same order and with the same bodies and look-aheads: the same matches, since an entry
+ * cannot match where its first character does not, and the look-behind the loop has already
+ * decided is left out.
  */
 export class StatusVocabulary {
   private readonly byText = new Map<string, StatusValue>();
   /** The alternation's branches, in order: what `find` and `findAll` match. */
   readonly alternatives: readonly string[];
+  /** Each branch without its look-behind. */
+  private readonly bodies: readonly string[];
+  private readonly bounded: readonly boolean[];
   /** The first element of each branch: an escaped character, or `SEPARATOR` for a branch that starts with a space run. */
   private readonly firsts: readonly string[];
-  /** Where some branch may start. */
-  private readonly starts: RegExp;
-  /** Per character at a start: the sticky alternation of the branches that start with it (null: none). */
-  private readonly byChar = new Map<number, RegExp | null>();
-  /** The same alternations, by the branches they hold. */
+  /** Per character: the entries that begin with it, at a word start and inside a word (null: none). */
+  private readonly startsByChar = new Map<number, Starts | null>();
+  private readonly asciiStarts: (Starts | null | undefined)[] = new Array(128);
+  /** The sticky alternations, by the branches they hold. */
   private readonly bySubset = new Map<string, RegExp>();
-  /** Per distinct first element: does a character match it (as it would in the alternation). */
+  /** Per distinct first element: does a character match it (as it does in the alternation). */
   private readonly firstTests = new Map<string, RegExp>();
 
   constructor(extra: Partial<Record<StatusValue, readonly string[]>> = {}) {
@@ -140,20 +143,14 @@ export class StatusVocabulary {
       }
     }
     entries.sort((a, b) => b.text.length - a.text.length);
-    const bounded = entries.map((e) => e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text));
-    this.alternatives = entries.map((e, i) => {
+    // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
+    this.bounded = entries.map((e) => e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text));
+    this.bodies = entries.map((e, i) => {
       const body = escape(e.text).replace(/ /g, SEPARATOR);
-      // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
-      return bounded[i] ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
+      return this.bounded[i] ? `${body}(?![\\p{L}\\p{N}])` : body;
     });
+    this.alternatives = this.bodies.map((b, i) => (this.bounded[i] ? `(?<![\\p{L}\\p{N}])${b}` : b));
     this.firsts = entries.map((e) => (e.text[0] === ' ' ? SEPARATOR : escape(String.fromCodePoint(e.text.codePointAt(0)!))));
-    const atWordStart = new Set<string>();
-    const anywhere = new Set<string>();
-    entries.forEach((_, i) => (bounded[i] ? atWordStart : anywhere).add(this.firsts[i]!));
-    const branches: string[] = [];
-    if (atWordStart.size) branches.push(`(?<![\\p{L}\\p{N}])(?:${[...atWordStart].join('|')})`);
-    if (anywhere.size) branches.push(...anywhere);
-    this.starts = branches.length ? new RegExp(branches.join('|'), 'giu') : /(?!)/gu;
   }
 
   /** The first status token in `text` (earliest; the longest at the same place). */
@@ -183,23 +180,30 @@ export class StatusVocabulary {
     return out;
   }
 
-  /** The alternation's first match at or after `from`. */
+  /** The alternation's first match at or after `from`, walking the text by code points as the alternation does. */
   private next(text: string, from: number): RegExpExecArray | null {
-    const starts = this.starts;
-    starts.lastIndex = from;
-    for (let s = starts.exec(text); s; s = starts.exec(text)) {
-      const re = this.branchesAt(text.codePointAt(s.index)!);
-      if (!re) continue;
-      re.lastIndex = s.index;
-      const m = re.exec(text);
-      if (m) return m;
+    let afterWord = from > 0 && isLetterOrDigit(codePointBefore(text, from));
+    for (let i = from; i < text.length;) {
+      const c = text.codePointAt(i)!;
+      const starts = c < 128 ? this.asciiStarts[c] ?? this.startsOf(c) : this.startsOf(c);
+      if (starts) {
+        const re = afterWord ? starts.inWord : starts.atWordStart;
+        if (re) {
+          re.lastIndex = i;
+          const m = re.exec(text);
+          if (m) return m;
+        }
+      }
+      afterWord = isLetterOrDigit(c);
+      i += c > 0xffff ? 2 : 1;
     }
     return null;
   }
 
-  private branchesAt(c: number): RegExp | null {
-    let re = this.byChar.get(c);
-    if (re !== undefined) return re;
+  private startsOf(c: number): Starts | null {
+    if (c < 128 && this.asciiStarts[c] !== undefined) return this.asciiStarts[c]!;
+    let starts = this.startsByChar.get(c);
+    if (starts !== undefined) return starts;
     const ch = String.fromCodePoint(c);
     const picked: number[] = [];
     this.firsts.forEach((first, i) => {
@@ -207,10 +211,21 @@ export class StatusVocabulary {
       if (!test) this.firstTests.set(first, (test = new RegExp(`^${first}$`, 'iu')));
       if (test.test(ch)) picked.push(i);
     });
-    const key = picked.join(',');
-    re = picked.length === 0 ? null : this.bySubset.get(key) ?? new RegExp(picked.map((i) => this.alternatives[i]).join('|'), 'iuy');
-    if (re) this.bySubset.set(key, re);
-    this.byChar.set(c, re);
+    starts = picked.length === 0 ? null : {
+      // At a word start the look-behind holds; inside a word it fails, and the entries with it cannot match.
+      atWordStart: this.sticky(picked),
+      inWord: this.sticky(picked.filter((i) => !this.bounded[i])),
+    };
+    this.startsByChar.set(c, starts);
+    if (c < 128) this.asciiStarts[c] = starts;
+    return starts;
+  }
+
+  private sticky(branches: number[]): RegExp | null {
+    if (branches.length === 0) return null;
+    const key = branches.join(',');
+    let re = this.bySubset.get(key);
+    if (!re) this.bySubset.set(key, (re = new RegExp(branches.map((i) => this.bodies[i]).join('|'), 'iuy')));
     return re;
   }
 
@@ -219,8 +234,35 @@ export class StatusVocabulary {
   }
 }
 
+interface Starts { atWordStart: RegExp | null; inWord: RegExp | null }
+
 /** What a space in an entry matches. */
 const SEPARATOR = '[\\s\\-_]+';
+
+/** The code point that ends before `at` (a surrogate pair read as one, as a look-behind reads it). */
+function codePointBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** `[\p{L}\p{N}]` as the alternation's look-arounds read it (flags `iu`), per code point, remembered. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/iu;
+const letterOrDigitBmp = new Uint8Array(0x10000);
+const letterOrDigitAstral = new Map<number, boolean>();
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x10000) {
+    let k = letterOrDigitBmp[c]!;
+    if (k === 0) letterOrDigitBmp[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 2 : 1;
+    return k === 2;
+  }
+  let k = letterOrDigitAstral.get(c);
+  if (k === undefined) letterOrDigitAstral.set(c, (k = LETTER_OR_DIGIT.test(String.fromCodePoint(c))));
+  return k;
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
