@@ -21,6 +21,7 @@
 import { addDays, isoDay, lastDayOfMonth } from '../model/calendar';
 import { isLastUpdatedKey } from './documents';
 import { detectLanguage } from '../model/language';
+import { allMatches } from '../model/regex';
 
 export { addDays, daysBetween, isoDay, weekdayLike, weekdayOf, WEEKDAY_NAMES } from '../model/calendar';
 
@@ -539,7 +540,7 @@ export function numericOrderOf(text: string, language: string = detectLanguage(t
   let mdy = false;
   let dots = false;
   NUMERIC_DAY.lastIndex = 0;
-  for (const m of text.matchAll(NUMERIC_DAY)) {
+  for (const m of allMatches(text, NUMERIC_DAY)) {
     const a = +m[1]!, b = +m[3]!;
     if (m[2] === '.') dots = true;
     if (a > 12 && b <= 12) dmy = true;
