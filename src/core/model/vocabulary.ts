@@ -157,7 +157,7 @@ export class StatusVocabulary {
   find(text: string): StatusMatch | null {
     for (let m = this.next(text, 0); m; m = this.next(text, m.index + m[0].length)) {
       const token = m[0];
-      const value = this.lookup(token);
+      const value = this.valueOf(token);
       if (!value) continue;
       // `40% complete`, `80 % concluído` is progress, not completion.
       if (value === 'done' && PROGRESS_DONE.has(token.toLowerCase())) {
@@ -174,7 +174,7 @@ export class StatusVocabulary {
   findAll(text: string): StatusMatch[] {
     const out: StatusMatch[] = [];
     for (let m = this.next(text, 0); m; m = this.next(text, m.index + m[0].length)) {
-      const value = this.lookup(m[0]);
+      const value = this.valueOf(m[0]);
       if (value) out.push({ value, index: m.index, length: m[0].length, text: m[0] });
     }
     return out;
@@ -229,7 +229,8 @@ export class StatusVocabulary {
     return re;
   }
 
-  private lookup(token: string): StatusValue | undefined {
+  /** The status a matched token stands for (its words joined by one space, or as written). */
+  valueOf(token: string): StatusValue | undefined {
     return this.byText.get(token.toLowerCase().replace(/[\s\-_]+/g, ' ')) ?? this.byText.get(token.toLowerCase());
   }
 }
