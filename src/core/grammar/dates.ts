@@ -21,6 +21,7 @@
 import { addDays, isoDay, lastDayOfMonth } from '../model/calendar';
 import { isLastUpdatedKey } from './documents';
 import { detectLanguage } from '../model/language';
+import { allMatches } from '../model/regex';
 
 export { addDays, daysBetween, isoDay, weekdayLike, weekdayOf, WEEKDAY_NAMES } from '../model/calendar';
 
@@ -256,9 +257,13 @@ export function findDates(text: string, defaultYear: number | null = null, optio
     if (dm !== null && dm <= 3 && month >= 10) return defaultYear - 1;
     return defaultYear;
   };
+  const can = new PatternHints(text, options);
   for (const { kind, re } of PATTERNS) {
+    if (!can.match(kind)) continue;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    // exec, not matchAll: the same matches without a copy of the pattern per block.
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0] === '') { re.lastIndex = advance(text, re.lastIndex); continue; }
       const len = m[0].trimEnd().length;
       if (!len || !free(m.index, m.index + len)) continue;
       const d = interpret(kind, m, yearFor, options);
@@ -301,6 +306,66 @@ export function findDates(text: string, defaultYear: number | null = null, optio
   }
   out.sort((a, b) => a.index - b.index);
   return out;
+}
+
+/**
+ * What a pattern needs in the text before it can match: each a plain test that every match of
+ * the pattern passes (a year's four digits, the start of an English month name, a quarter's
+ * `Q1`…), so a pattern that cannot match is not run over the text. Skipping it changes
+ * nothing: a pattern that does not match takes no characters from the later ones.
+ */
+class PatternHints {
+  private year: boolean | undefined;
+  private month: boolean | undefined;
+  constructor(private readonly text: string, private readonly options: FindDatesOptions) {}
+
+  match(kind: PatternKind): boolean {
+    switch (kind) {
+      case 'md-range2': case 'md-range': case 'md':
+        return this.hasMonth();
+      case 'dm-range': case 'dm': case 'month':
+        return this.hasYear() && this.hasMonth();
+      case 'cjk':
+        return this.hasYear() && HINTS.cjk.test(this.text);
+      case 'numeric':
+        return this.hasYear() && HINTS.numeric.test(this.text);
+      case 'quarter':
+        return this.hasYear() && HINTS.quarter.test(this.text);
+      case 'week':
+        // Without a start date `Week N` is read as nothing (and so takes nothing).
+        return Boolean(this.options.weekStart) && HINTS.week.test(this.text);
+      case 'none':
+        return HINTS.none.test(this.text);
+      default:
+        return this.hasYear();
+    }
+  }
+
+  private hasYear(): boolean {
+    return (this.year ??= HINTS.year.test(this.text));
+  }
+
+  private hasMonth(): boolean {
+    return (this.month ??= HINTS.month.test(this.text));
+  }
+}
+
+/** The hints, with the flags of the patterns they stand for (so `ſep` is the start of a month name here too). */
+const HINTS = {
+  year: /\d{4}/,
+  month: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
+  cjk: /[年년]/u,
+  numeric: /\d[/.]\d/u,
+  quarter: /Q[1-4]/u,
+  week: /week/iu,
+  none: /TB[ACD]/u,
+};
+
+/** The index after the code point at `at` (an empty match steps over one, as matchAll does). */
+function advance(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const d = text.charCodeAt(at + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? at + 2 : at + 1;
 }
 
 /** The text without surrounding spaces and table pipes (a loop: no regular expression over a long run of spaces). */
@@ -475,7 +540,7 @@ export function numericOrderOf(text: string, language: string = detectLanguage(t
   let mdy = false;
   let dots = false;
   NUMERIC_DAY.lastIndex = 0;
-  for (const m of text.matchAll(NUMERIC_DAY)) {
+  for (const m of allMatches(text, NUMERIC_DAY)) {
     const a = +m[1]!, b = +m[3]!;
     if (m[2] === '.') dots = true;
     if (a > 12 && b <= 12) dmy = true;

@@ -4,6 +4,7 @@
  * a unit count (`5/9 phases complete`), and the breakdowns that compute it (phase lists, a
  * column of per-component percentages). Read by `model/claims/progress.ts`.
  */
+import { allMatches } from '../model/regex';
 
 /** The arrow of `75% → 95%`: the headline is the value after the last one. */
 export const ARROW = /→|->|=>|⟶|➔|➡|â†’/g;
@@ -40,7 +41,7 @@ export function overallHeadingFigure(title: string): number | null {
   const m = PERCENT_FIGURE.exec(title);
   if (!m) return null;
   const before = title.slice(0, m.index);
-  const words = [...before.matchAll(OVERALL_WORD)];
+  const words = allMatches(before, OVERALL_WORD);
   if (!words.length) return null;
   const last = words[words.length - 1]!;
   const between = before.slice(last.index!);

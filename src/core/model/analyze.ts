@@ -584,13 +584,10 @@ class ChunkBuilder {
    */
   private mask(node: Nodes): string {
     const base = startOf(node);
-    const chars = this.text.slice(base, endOf(node)).split('');
-    const blank = (s: number, e: number) => {
-      for (let i = Math.max(s, base); i < e && i - base < chars.length; i++) {
-        const c = chars[i - base]!;
-        if (c !== '\n' && c !== '\r') chars[i - base] = ' ';
-      }
-    };
+    const src = this.text.slice(base, endOf(node));
+    // The spans to blank, as [start, end) document offsets; most blocks have none.
+    const spans: number[] = [];
+    const blank = (s: number, e: number) => { spans.push(s, e); };
     const walk = (n: Nodes) => {
       switch (n.type) {
         case 'inlineCode': case 'html': case 'image': case 'imageReference': case 'footnoteReference':
@@ -609,7 +606,6 @@ class ChunkBuilder {
       }
     };
     if (node.type === 'heading') {
-      const src = chars.join('');
       const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)/.exec(src);
       if (atx) blank(base, base + atx[0].length);
       const closing = /(?<![ \t])[ \t]+#+[ \t]*$/.exec(src);
@@ -621,7 +617,7 @@ class ChunkBuilder {
       }
     }
     if ('children' in node) for (const k of (node as Parent).children) walk(k as Nodes);
-    return chars.join('');
+    return spans.length === 0 ? src : blankSpans(src, base, spans);
   }
 
   private addBlock(kind: Block['kind'], node: Nodes, table: [number, number, number] | null, listItem: [number, number] | null): Block {
@@ -843,6 +839,37 @@ function numberCovering(numbers: readonly NumberToken[], first: number, offset: 
     else return mid;
   }
   return -1;
+}
+
+/**
+ * `src` (which starts at document offset `base`) with every character inside one of `spans`
+ * (pairs of document offsets, clipped to `src`) turned into a space, line breaks kept.
+ */
+function blankSpans(src: string, base: number, spans: readonly number[]): string {
+  const blanked = new Uint8Array(src.length);
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = Math.max(spans[k]! - base, 0);
+    const e = Math.min(spans[k + 1]! - base, src.length);
+    if (s < e) blanked.fill(1, s, e);
+  }
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    let j = i;
+    if (blanked[i]) {
+      while (j < src.length && blanked[j]) {
+        const c = src.charCodeAt(j);
+        if (c === 10 || c === 13) break;
+        j++;
+      }
+      if (j === i) { out += src[i]; j++; } else out += ' '.repeat(j - i);
+    } else {
+      while (j < src.length && !blanked[j]) j++;
+      out += src.slice(i, j);
+    }
+    i = j;
+  }
+  return out;
 }
 
 function trimEnd(text: string, end: number, floor: number): number {

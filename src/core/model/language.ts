@@ -68,6 +68,8 @@ const wordsKey = (phrase: string) => (phrase.toLowerCase().match(WORD) ?? []).jo
  * tell nothing apart and are left out.
  */
 const PHRASE_LANG = new Map<string, string>();
+/** The first words of the phrases of PHRASE_LANG that have more words (`in`, `não`, `last`): where a longer phrase can go on. */
+const PHRASE_HEADS = new Set<string>();
 /** How many words the longest phrase has. */
 let PHRASE_WORDS = 1;
 {
@@ -82,6 +84,8 @@ let PHRASE_WORDS = 1;
     if (langs.size !== 1) continue;
     PHRASE_LANG.set(key, [...langs][0]!);
     PHRASE_WORDS = Math.max(PHRASE_WORDS, key.split(' ').length);
+    const words = key.split(' ');
+    for (let n = 1; n < words.length; n++) PHRASE_HEADS.add(words.slice(0, n).join(' '));
   }
 }
 
@@ -113,9 +117,8 @@ export function detectLanguage(text: string): DocumentLanguage {
   const frequent = new Map<string, number>();
   const phrases = new Map<string, number>();
   let cyrillic = 0, arabic = 0, hangul = 0, han = 0, kana = 0, ukrainian = 0, russian = 0;
-  const words: string[] = [];
   WORD.lastIndex = 0;
-  for (const m of sample.matchAll(WORD)) words.push(m[0]);
+  const words: string[] = sample.match(WORD) ?? [];
   for (let k = 0; k < sample.length; k++) {
     const d = sample.charCodeAt(k);
     if (d < 0x3040) continue;
@@ -138,6 +141,8 @@ export function detectLanguage(text: string): DocumentLanguage {
     for (let n = 0; n < PHRASE_WORDS && i + n < words.length; n++) {
       key = n === 0 ? w : `${key} ${words[i + n]}`;
       lang = PHRASE_LANG.get(key) ?? lang;
+      // No phrase goes on from here: the longer keys are in no phrase either.
+      if (!PHRASE_HEADS.has(key)) break;
     }
     if (lang) phrases.set(lang, Math.min(MAX_PHRASES, (phrases.get(lang) ?? 0) + 1));
   }

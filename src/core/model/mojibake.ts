@@ -4,6 +4,7 @@
  * one valid UTF-8 sequence. Correct text such as `Métrique` never matches: `é` is not followed
  * by continuation characters.
  */
+import { allMatches } from './regex';
 
 /** cp1252 bytes 0x80–0x9F; undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) are absent. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
@@ -70,7 +71,7 @@ export function findMojibake(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
   // Quick exit: every mojibake sequence starts with one of Â–ô.
   if (!/[\u00c2-\u00f4]/.test(text)) return runs;
-  for (const m of text.matchAll(CANDIDATE_RUN)) {
+  for (const m of allMatches(text, CANDIDATE_RUN)) {
     const chars = m[0];
     const base = m.index;
     const bytes = Array.from(chars, (c) => CHAR_TO_BYTE.get(c) ?? -1);

@@ -3,6 +3,7 @@
  * (`4.3x`), counts (`3 files`, `~730 lines`, `15+ widgets`) and bare numbers, each with its
  * exact span, the precision it was written with and its qualifier (`~`, `≈`, `+`, `<`, `>`).
  */
+import { allMatches } from './regex';
 
 export type NumberKind = 'percent' | 'ratio' | 'count' | 'factor' | 'number';
 
@@ -63,7 +64,7 @@ const NOT_QUANTITIES = new RegExp(
 export function extractNumbers(text: string): RawNumber[] {
   if (!/\d/.test(text)) return [];
   const taken = new Uint8Array(text.length);
-  for (const m of text.matchAll(NOT_QUANTITIES)) {
+  for (const m of allMatches(text, NOT_QUANTITIES)) {
     // Ranges of percentages stay visible to the percent pass; everything else is blanked.
     if (/%$/.test(m[0])) continue;
     taken.fill(1, m.index, m.index + m[0].length);
@@ -98,25 +99,37 @@ export function extractNumbers(text: string): RawNumber[] {
       ...extra,
     });
   };
-  for (const m of text.matchAll(PERCENT)) {
+  // A pattern whose hint the text lacks has no match, so it is not run (see HINTS).
+  if (text.includes('%')) for (const m of allMatches(text, PERCENT)) {
     // The second half of `3-5%` is part of a range: not a percentage claim of its own.
     const before = text.slice(Math.max(0, m.index - 2), m.index);
     if (/\d\s?[-–]$/.test(before) || /\d[-–]$/.test(before)) continue;
     take('percent', m);
   }
-  for (const m of text.matchAll(RATIO)) {
+  if (text.includes('/') || HINTS.ratioWord.test(text)) for (const m of allMatches(text, RATIO)) {
     // `640 de 2.000`: after a word of a language that groups thousands with dots, `2.000` is 2000.
     const g = m.groups!;
     const dots = Boolean(g.w) && !g.w!.endsWith('of');
     const whole = (s: string) => (dots && DOT_THOUSANDS.test(s) ? Number(s.replace(/\./g, '')) : null);
     take('ratio', m, { of: whole(g.d!) ?? parseNum(g.d!), ...(whole(g.n!) !== null ? { value: whole(g.n!)!, precision: 0 } : {}) });
   }
-  for (const m of text.matchAll(FACTOR)) take('factor', m);
-  for (const m of text.matchAll(COUNT)) take('count', m, { unit: m.groups!.unit!.toLowerCase() });
-  for (const m of text.matchAll(BARE)) take('number', m);
+  if (HINTS.factor.test(text)) for (const m of allMatches(text, FACTOR)) take('factor', m);
+  if (HINTS.count.test(text)) for (const m of allMatches(text, COUNT)) take('count', m, { unit: m.groups!.unit!.toLowerCase() });
+  for (const m of allMatches(text, BARE)) take('number', m);
   out.sort((a, b) => a.start - b.start);
   return out;
 }
+
+/**
+ * What each pattern needs in the text before it can match (every match passes the test):
+ * a percent sign, a slash or a ratio word after a space, a multiplication sign, a space after
+ * a number. Same flags as the patterns.
+ */
+const HINTS = {
+  ratioWord: /\s(?:out|of|de|von|sur|из)\s/u,
+  factor: /[x×]/u,
+  count: /\d\+?\s/u,
+};
 
 const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 /** `8,0` / `12,5`: a decimal comma (one or two digits after it), not a thousands separator. */

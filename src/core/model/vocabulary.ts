@@ -89,9 +89,36 @@ export interface StatusMatch {
   text: string;
 }
 
+/**
+ * Finds the status tokens of a text. The tokens are those of one alternation of every entry,
+ * longest entry first (`alternatives`, run with flags `giu`): at each place the first
+ * alternative that matches wins, words of Latin and Cyrillic script need word boundaries, and
+ * a space in an entry matches any run of spaces, hyphens and underscores.
+ *
+ * Running that alternation tries every entry, look-behind first, at every character. Instead
+ * one loop walks the characters once and stops only where an entry can start: a character
+ * that begins some entry (for the entries with boundaries, only at the start of a word).
+ * There a sticky alternation of just the entries that begin with that character decides, in
+ * the same order and with the same bodies and look-aheads: the same matches, since an entry
+ * cannot match where its first character does not, and the look-behind the loop has already
+ * decided is left out.
+ */
 export class StatusVocabulary {
-  private readonly pattern: RegExp;
   private readonly byText = new Map<string, StatusValue>();
+  /** The alternation's branches, in order: what `find` and `findAll` match. */
+  readonly alternatives: readonly string[];
+  /** Each branch without its look-behind. */
+  private readonly bodies: readonly string[];
+  private readonly bounded: readonly boolean[];
+  /** The first element of each branch: an escaped character, or `SEPARATOR` for a branch that starts with a space run. */
+  private readonly firsts: readonly string[];
+  /** Per character: the entries that begin with it, at a word start and inside a word (null: none). */
+  private readonly startsByChar = new Map<number, Starts | null>();
+  private readonly asciiStarts: (Starts | null | undefined)[] = new Array(128);
+  /** The sticky alternations, by the branches they hold. */
+  private readonly bySubset = new Map<string, RegExp>();
+  /** Per distinct first element: does a character match it (as it does in the alternation). */
+  private readonly firstTests = new Map<string, RegExp>();
 
   constructor(extra: Partial<Record<StatusValue, readonly string[]>> = {}) {
     const entries: Entry[] = [];
@@ -116,25 +143,21 @@ export class StatusVocabulary {
       }
     }
     entries.sort((a, b) => b.text.length - a.text.length);
-    const alternatives = entries.map((e) => {
-      const body = escape(e.text).replace(/ /g, '[\\s\\-_]+');
-      // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
-      return e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text)
-        ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`
-        : body;
+    // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
+    this.bounded = entries.map((e) => e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text));
+    this.bodies = entries.map((e, i) => {
+      const body = escape(e.text).replace(/ /g, SEPARATOR);
+      return this.bounded[i] ? `${body}(?![\\p{L}\\p{N}])` : body;
     });
-    this.pattern = new RegExp(alternatives.join('|'), 'giu');
+    this.alternatives = this.bodies.map((b, i) => (this.bounded[i] ? `(?<![\\p{L}\\p{N}])${b}` : b));
+    this.firsts = entries.map((e) => (e.text[0] === ' ' ? SEPARATOR : escape(String.fromCodePoint(e.text.codePointAt(0)!))));
   }
 
   /** The first status token in `text` (earliest; the longest at the same place). */
   find(text: string): StatusMatch | null {
-    // exec, not matchAll: matchAll clones the regex on every call, and compiling this one
-    // alternation again costs far more than the search (the matches are the same).
-    const re = this.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = this.next(text, 0); m; m = this.next(text, m.index + m[0].length)) {
       const token = m[0];
-      const value = this.lookup(token);
+      const value = this.valueOf(token);
       if (!value) continue;
       // `40% complete`, `80 % concluído` is progress, not completion.
       if (value === 'done' && PROGRESS_DONE.has(token.toLowerCase())) {
@@ -150,16 +173,64 @@ export class StatusVocabulary {
   /** Every status token in `text`. */
   findAll(text: string): StatusMatch[] {
     const out: StatusMatch[] = [];
-    const re = this.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const value = this.lookup(m[0]);
+    for (let m = this.next(text, 0); m; m = this.next(text, m.index + m[0].length)) {
+      const value = this.valueOf(m[0]);
       if (value) out.push({ value, index: m.index, length: m[0].length, text: m[0] });
     }
     return out;
   }
 
-  private lookup(token: string): StatusValue | undefined {
+  /** The alternation's first match at or after `from`, walking the text by code points as the alternation does. */
+  private next(text: string, from: number): RegExpExecArray | null {
+    let afterWord = from > 0 && isLetterOrDigit(codePointBefore(text, from));
+    for (let i = from; i < text.length;) {
+      const c = text.codePointAt(i)!;
+      const starts = c < 128 ? this.asciiStarts[c] ?? this.startsOf(c) : this.startsOf(c);
+      if (starts) {
+        const re = afterWord ? starts.inWord : starts.atWordStart;
+        if (re) {
+          re.lastIndex = i;
+          const m = re.exec(text);
+          if (m) return m;
+        }
+      }
+      afterWord = isLetterOrDigit(c);
+      i += c > 0xffff ? 2 : 1;
+    }
+    return null;
+  }
+
+  private startsOf(c: number): Starts | null {
+    if (c < 128 && this.asciiStarts[c] !== undefined) return this.asciiStarts[c]!;
+    let starts = this.startsByChar.get(c);
+    if (starts !== undefined) return starts;
+    const ch = String.fromCodePoint(c);
+    const picked: number[] = [];
+    this.firsts.forEach((first, i) => {
+      let test = this.firstTests.get(first);
+      if (!test) this.firstTests.set(first, (test = new RegExp(`^${first}$`, 'iu')));
+      if (test.test(ch)) picked.push(i);
+    });
+    starts = picked.length === 0 ? null : {
+      // At a word start the look-behind holds; inside a word it fails, and the entries with it cannot match.
+      atWordStart: this.sticky(picked),
+      inWord: this.sticky(picked.filter((i) => !this.bounded[i])),
+    };
+    this.startsByChar.set(c, starts);
+    if (c < 128) this.asciiStarts[c] = starts;
+    return starts;
+  }
+
+  private sticky(branches: number[]): RegExp | null {
+    if (branches.length === 0) return null;
+    const key = branches.join(',');
+    let re = this.bySubset.get(key);
+    if (!re) this.bySubset.set(key, (re = new RegExp(branches.map((i) => this.bodies[i]).join('|'), 'iuy')));
+    return re;
+  }
+
+  /** The status a matched token stands for (its words joined by one space, or as written). */
+  valueOf(token: string): StatusValue | undefined {
     return this.byText.get(token.toLowerCase().replace(/[\s\-_]+/g, ' ')) ?? this.byText.get(token.toLowerCase());
   }
 }
@@ -206,6 +277,36 @@ export class RememberingVocabulary implements Vocabulary {
     }
     return e;
   }
+}
+
+interface Starts { atWordStart: RegExp | null; inWord: RegExp | null }
+
+/** What a space in an entry matches. */
+const SEPARATOR = '[\\s\\-_]+';
+
+/** The code point that ends before `at` (a surrogate pair read as one, as a look-behind reads it). */
+function codePointBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** `[\p{L}\p{N}]` as the alternation's look-arounds read it (flags `iu`), per code point, remembered. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/iu;
+const letterOrDigitBmp = new Uint8Array(0x10000);
+const letterOrDigitAstral = new Map<number, boolean>();
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x10000) {
+    let k = letterOrDigitBmp[c]!;
+    if (k === 0) letterOrDigitBmp[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 2 : 1;
+    return k === 2;
+  }
+  let k = letterOrDigitAstral.get(c);
+  if (k === undefined) letterOrDigitAstral.set(c, (k = LETTER_OR_DIGIT.test(String.fromCodePoint(c))));
+  return k;
 }
 
 function escape(s: string): string {

@@ -24,6 +24,7 @@ import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc,
 import { readBuckets } from './count-buckets';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append } from '../../collections';
+import { allMatches } from '../regex';
 
 export const countExtractor: ClaimExtractor = {
   kinds: ['count'],
@@ -57,7 +58,7 @@ interface Stated {
  * on the line (`Created 8 functions with 11 scenarios:` names two things).
  */
 function nearColon(line: string, at: number): boolean {
-  const numbers = [...line.matchAll(PHRASE_COUNT)].filter((m) => /^\d/.test(m.groups!.n!) && !isPerItem(m.groups!.noun ?? ''));
+  const numbers = allMatches(line, PHRASE_COUNT).filter((m) => /^\d/.test(m.groups!.n!) && !isPerItem(m.groups!.noun ?? ''));
   if (numbers.length > 1) return false;
   const rest = line.slice(at).replace(/\([^()\n]{0,80}\)/g, ' ').replace(/[():：*_]/g, ' ').trim();
   return rest.split(/\s+/).filter(Boolean).length <= 3;
@@ -69,13 +70,13 @@ function fieldCount(line: string): boolean {
   const colon = Math.max(line.indexOf(':'), line.indexOf('：'));
   if (colon < 1) return false;
   const value = line.slice(colon + 1).trim();
-  const m = [...value.matchAll(PHRASE_COUNT)];
+  const m = allMatches(value, PHRASE_COUNT);
   return m.length === 1 && m[0]!.index === 0 && m[0]![0].length === value.length;
 }
 
 function statedIn(text: string, base: number, phrase: boolean): Stated | null {
   const found: Stated[] = [];
-  for (const m of text.matchAll(PAREN_COUNT)) {
+  for (const m of allMatches(text, PAREN_COUNT)) {
     const st = toStated(m, base, text);
     if (st) found.push(st);
   }
@@ -85,7 +86,7 @@ function statedIn(text: string, base: number, phrase: boolean): Stated | null {
     if (st) found.push(st);
   }
   if (!found.length) {
-    for (const m of text.matchAll(RANGE_COUNT)) {
+    for (const m of allMatches(text, RANGE_COUNT)) {
       const g = m.groups!;
       const [a, b] = [Number(g.a), Number(g.b)];
       if (!/s$/i.test(g.noun!) || !isCountedNoun(g.noun!) || b <= a || b - a > 200) continue;
@@ -95,7 +96,7 @@ function statedIn(text: string, base: number, phrase: boolean): Stated | null {
     }
   }
   if (!found.length && phrase) {
-    for (const m of text.matchAll(PHRASE_COUNT)) {
+    for (const m of allMatches(text, PHRASE_COUNT)) {
       if (text[m.index + m[0].length] === ')' || text.slice(m.index - 1, m.index) === '(') continue;
       const st = toStated(m, base, text);
       if (st) found.push(st);
@@ -517,7 +518,7 @@ function inlineClaims(ctx: ExtractContext, block: Block, out: ClaimDraft[]): voi
   // A count is followed by its list in parentheses or after a colon (AFTER_COUNT): without
   // either character the block has none, and the costly count pattern need not run.
   if (!/[(:：]/.test(text) || !/\d|[A-Za-zА-я]/.test(text)) return;
-  for (const m of text.matchAll(PHRASE_COUNT)) {
+  for (const m of allMatches(text, PHRASE_COUNT)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 320);
     const a = AFTER_COUNT.exec(after);
     if (!a) continue;

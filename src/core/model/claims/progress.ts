@@ -25,6 +25,7 @@ import {
 import { classifyStatus, LATER_WORK } from '../../grammar/status';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append } from '../../collections';
+import { allMatches } from '../regex';
 
 export const progressExtractor: ClaimExtractor = {
   kinds: ['progress'],
@@ -104,7 +105,7 @@ function headlineNumber(ctx: ExtractContext, r: Range): NumberToken | null {
   const ps = percentsIn(ctx.doc, r);
   if (!ps.length) return null;
   const text = ctx.text.slice(r.offset, r.endOffset);
-  const arrows = [...text.matchAll(ARROW)];
+  const arrows = allMatches(text, ARROW);
   if (arrows.length) {
     const last = r.offset + arrows[arrows.length - 1]!.index!;
     return ps.find((p) => p.range.offset > last) ?? null;
@@ -278,7 +279,7 @@ function taskCounts(ctx: ExtractContext): ClaimDraft[] {
     if ((block.kind !== 'heading' && block.kind !== 'paragraph') || !TASK_CLAIM_CORE.test(block.text)) continue;
     // A task item does not count its own list.
     if (block.listItem && insideTask(doc, taskStarts, block.range.offset)) continue;
-    for (const m of block.text.matchAll(TASK_CLAIM)) {
+    for (const m of allMatches(block.text, TASK_CLAIM)) {
       const sentenceStart = Math.max(block.text.lastIndexOf('.', m.index), block.text.lastIndexOf('\n', m.index), 0);
       if (!TASK_CONTEXT.test(block.text.slice(sentenceStart, m.index + m[0].length + 20))) continue;
       out.push(taskCount(ctx, block, m));

@@ -7,6 +7,7 @@ import { DAY_N, invalidReason, WEEKDAYS, weekdayNamesLike } from '../../grammar/
 import { daysInMonth, MONTH_NAMES } from '../calendar';
 import type { ClaimDraft, ClaimExtractor } from './types';
 import { draft, evidence } from './types';
+import { allMatches } from '../regex';
 
 export const weekdayClaims: ClaimExtractor = {
   kinds: ['weekday'],
@@ -36,7 +37,7 @@ export const weekdayClaims: ClaimExtractor = {
     for (const block of doc.blocks) {
       if (block.kind === 'code') continue;
       DAY_N.lastIndex = 0;
-      for (const m of block.text.matchAll(DAY_N)) {
+      for (const m of allMatches(block.text, DAY_N)) {
         if (Number(m[1]) !== 1) continue;
         const name = m[2]!;
         const written = WEEKDAYS[name.toLowerCase()];
