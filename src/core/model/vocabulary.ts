@@ -107,7 +107,7 @@ export class StatusVocabulary {
   private readonly byText = new Map<string, StatusValue>();
   /** The alternation's branches, in order: what `find` and `findAll` match. */
   readonly alternatives: readonly string[];
-  /** Each branch without its look-behind. */
+  /** Each branch as the matcher runs it: without its look-behind, runs of spaces as one. */
   private readonly bodies: readonly string[];
   private readonly bounded: readonly boolean[];
   /** The first element of each branch: an escaped character, or `SEPARATOR` for a branch that starts with a space run. */
@@ -145,11 +145,12 @@ export class StatusVocabulary {
     entries.sort((a, b) => b.text.length - a.text.length);
     // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
     this.bounded = entries.map((e) => e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text));
-    this.bodies = entries.map((e, i) => {
-      const body = escape(e.text).replace(/ /g, SEPARATOR);
-      return this.bounded[i] ? `${body}(?![\\p{L}\\p{N}])` : body;
-    });
-    this.alternatives = this.bodies.map((b, i) => (this.bounded[i] ? `(?<![\\p{L}\\p{N}])${b}` : b));
+    const lookAhead = (i: number) => (this.bounded[i] ? '(?![\\p{L}\\p{N}])' : '');
+    this.alternatives = entries.map((e, i) => `${this.bounded[i] ? '(?<![\\p{L}\\p{N}])' : ''}${escape(e.text).replace(/ /g, SEPARATOR)}${lookAhead(i)}`);
+    // Two spaces in a row (`à faire` damaged to `Ã\u00a0 faire`, its NBSP read as a space) match a
+    // run of two or more: the same tokens as two runs one after the other, without trying every
+    // split of a long run between them.
+    this.bodies = entries.map((e, i) => escape(e.text).replace(/ +/g, (run) => (run.length === 1 ? SEPARATOR : `[\\s\\-_]{${run.length},}`)) + lookAhead(i));
     this.firsts = entries.map((e) => (e.text[0] === ' ' ? SEPARATOR : escape(String.fromCodePoint(e.text.codePointAt(0)!))));
   }
 
