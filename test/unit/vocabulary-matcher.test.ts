@@ -91,11 +91,12 @@ function touching(): string[] {
 
 function documentLines(): string[] {
   const files = [...markdownUnder(FIXTURES), ...markdownUnder(join(ROOT, 'test', 'eval', 'docs'))];
-  return files.flatMap((f) => readUtf8(f).split('\n'));
+  // Each distinct line with a letter once (the reference matcher is slow: blank and repeated lines add time, not cases).
+  return [...new Set(files.flatMap((f) => readUtf8(f).split('\n')).filter((l) => /\p{L}|\p{So}/u.test(l)))];
 }
 
 describe('status vocabulary: the matcher finds what the one alternation finds', () => {
-  const texts = [...documentLines(), ...touching(), ...generated(4000)];
+  const texts = [...documentLines(), ...touching(), ...generated(2000)];
   for (const [name, words] of [['default words', {}], ['with user words', USER_WORDS]] as const) {
     it(`${name}: findAll and find on ${texts.length} texts`, () => {
       const v = new StatusVocabulary(words);
