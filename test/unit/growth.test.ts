@@ -3,7 +3,8 @@
  * 320 KB, and the CPU time (best of a few runs, after a warm-up) may grow at most 2.5× per
  * doubling at the large end (the geometric mean of the last two doublings; times under a floor
  * count as the floor, so tiny timings make no noise). Only ratios are compared, never absolute
- * times. An input that gets too slow stops growing: its last doublings decide.
+ * times. An input that gets too slow stops growing: its last doublings decide. An input over
+ * the limit is measured a second time and each size keeps its lower time (load only adds time).
  *
  * Prints the table; `WRITE_GROWTH=1` also writes it to test/bench/GROWTH.md.
  */
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../src/core/index';
-import { GROWTH_INPUTS } from './growth-inputs';
+import { GROWTH_INPUTS, type GrowthInput } from './growth-inputs';
 import { ROOT, TODAY } from './helpers';
 
 const SIZES_KB = [10, 20, 40, 80, 160, 320];
@@ -52,25 +53,17 @@ describe('growth: CPU time on adversarial input grows at most 2.5× per doubling
       try { check(input.build(10 * 1024), { today: TODAY }); } catch { /* reported below */ }
     }
     for (const input of GROWTH_INPUTS) {
-      const ms: (number | null)[] = [];
-      let error: string | undefined;
-      for (const kb of SIZES_KB) {
-        const last = ms.length ? ms[ms.length - 1] ?? Infinity : 0;
-        const prev = ms.length > 1 ? ms[ms.length - 2] ?? Infinity : 0;
-        const tooFast = last > SLOW_MS && Math.max(last, FLOOR_MS) / Math.max(prev, FLOOR_MS) > MAX_RATIO;
-        if (error || tooFast || last > MAX_MS) { ms.push(null); continue; }
-        try {
-          ms.push(measure(input.build(kb * 1024)));
-        } catch (e) {
-          error = `check() threw at ${kb} KB: ${e instanceof Error ? e.message : String(e)}`;
-          ms.push(null);
-        }
+      // A load spike on a shared machine only ever adds time: an input over the limit is
+      // measured once more, and each size keeps the lower of its two times. A growth that is
+      // really super-linear stays so.
+      let { ms, error } = series(input);
+      if (!error && (verdictOf(ms) ?? 0) > MAX_RATIO) {
+        const again = series(input);
+        error = again.error;
+        ms = ms.map((t, n) => (t === null ? again.ms[n]! : again.ms[n] === null ? t : Math.min(t, again.ms[n]!)));
       }
-      const ratios = ms.map((t, i) => (i === 0 || t === null || ms[i - 1] === null ? null : Math.max(t, FLOOR_MS) / Math.max(ms[i - 1]!, FLOOR_MS)));
-      const measured = ratios.filter((r): r is number => r !== null);
-      const last = measured.slice(-2);
-      const verdict = last.length ? Math.exp(last.reduce((a, r) => a + Math.log(r), 0) / last.length) : null;
-      rows.push({ name: input.name, ms, ratios, verdict, error });
+      const ratios = ratiosOf(ms);
+      rows.push({ name: input.name, ms, ratios, verdict: verdictOf(ms), error });
     }
     const table = renderTable(rows);
     console.log(`\n${table}\n`);
@@ -94,6 +87,35 @@ describe('growth: CPU time on adversarial input grows at most 2.5× per doubling
     });
   }
 });
+
+/** CPU times of an input at each size; null where it was not measured (too slow, or it threw). */
+function series(input: GrowthInput): { ms: (number | null)[]; error?: string } {
+  const ms: (number | null)[] = [];
+  let error: string | undefined;
+  for (const kb of SIZES_KB) {
+    const last = ms.length ? ms[ms.length - 1] ?? Infinity : 0;
+    const prev = ms.length > 1 ? ms[ms.length - 2] ?? Infinity : 0;
+    const tooFast = last > SLOW_MS && Math.max(last, FLOOR_MS) / Math.max(prev, FLOOR_MS) > MAX_RATIO;
+    if (error || tooFast || last > MAX_MS) { ms.push(null); continue; }
+    try {
+      ms.push(measure(input.build(kb * 1024)));
+    } catch (e) {
+      error = `check() threw at ${kb} KB: ${e instanceof Error ? e.message : String(e)}`;
+      ms.push(null);
+    }
+  }
+  return { ms, error };
+}
+
+function ratiosOf(ms: (number | null)[]): (number | null)[] {
+  return ms.map((t, i) => (i === 0 || t === null || ms[i - 1] === null ? null : Math.max(t, FLOOR_MS) / Math.max(ms[i - 1]!, FLOOR_MS)));
+}
+
+/** The geometric mean of the last two measured doublings. */
+function verdictOf(ms: (number | null)[]): number | null {
+  const last = ratiosOf(ms).filter((r): r is number => r !== null).slice(-2);
+  return last.length ? Math.exp(last.reduce((a, r) => a + Math.log(r), 0) / last.length) : null;
+}
 
 function renderTable(rows: Row[]): string {
   const head = `| input | ${SIZES_KB.map((kb) => `${kb} KB`).join(' | ')} | growth per doubling (last two) |`;
