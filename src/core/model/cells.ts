@@ -46,6 +46,19 @@ const CELL = new RegExp(
 /** A placeholder cell, tested on the trimmed text (no spaces around the alternatives: linear). */
 const BLANK_CELL = /^(?:|-|–|—|n\/?a|tbd|tba|\?|…|\.\.\.)$/i;
 
+const HEADINGS = new WeakMap<StatusDoc, ReadonlyMap<number, Block>>();
+
+/** The heading blocks by their offset (one block per heading), indexed once per model. */
+export function headingBlocks(doc: StatusDoc): ReadonlyMap<number, Block> {
+  let map = HEADINGS.get(doc);
+  if (!map) {
+    const index = new Map<number, Block>();
+    for (const b of doc.blocks) if (b.kind === 'heading') index.set(b.range.offset, b);
+    HEADINGS.set(doc, (map = index));
+  }
+  return map;
+}
+
 /** Index of the blocks of table cells by `table:row:column` (row -1 is the header). */
 export function cellBlocks(doc: StatusDoc): Map<string, Block> {
   const map = new Map<string, Block>();

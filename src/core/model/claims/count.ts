@@ -25,6 +25,7 @@ import { readBuckets } from './count-buckets';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append } from '../../collections';
 import { allMatches } from '../regex';
+import { headingBlocks } from '../cells';
 
 export const countExtractor: ClaimExtractor = {
   kinds: ['count'],
@@ -193,9 +194,8 @@ class Structures {
     }
     this.paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.listItem === null && !this.inside(b.range.offset));
     this.sectionAt = new Map(doc.sections.map((s) => [s.headingRange.offset, s]));
-    for (const b of doc.blocks) {
-      if (b.kind !== 'heading') continue;
-      this.headings.set(b.range.offset, b);
+    this.headings = headingBlocks(doc);
+    for (const b of this.headings.values()) {
       const prefix = bareNumberPrefix(b.text);
       if (prefix !== null) this.bare.set(prefix, (this.bare.get(prefix) ?? 0) + 1);
     }
@@ -205,7 +205,7 @@ class Structures {
   }
 
   private readonly extents: [number, number][] = [];
-  readonly headings = new Map<number, Block>();
+  readonly headings: ReadonlyMap<number, Block>;
   /** Headings ending in a bare `(N)`, by the text before it: more than one means numbering. */
   readonly bare = new Map<string, number>();
   readonly children = new Map<number, Section[]>();

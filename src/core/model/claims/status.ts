@@ -12,8 +12,8 @@
  * - `document-checklist`: the same Status field — `done`, `open`, `later` per box of the
  *   sections without a status of their own, later work and condition lists left out.
  */
-import { cellBlocks, parseCell } from '../cells';
-import type { Block, Field, Range, Section, StatusMention, TaskItem } from '../schema';
+import { cellBlocks, headingBlocks, parseCell } from '../cells';
+import type { Field, Range, Section, StatusMention, TaskItem } from '../schema';
 import { HEADLINE_KEY, NOT_PROGRESS_KEY, PROGRESS_HEADER, TARGET_VALUE } from '../../grammar/progress';
 import { classifyStatus, CONDITIONS, firstLine, isHeadingMarker, LATER_WORK, PERCENT_IN_CELL, TRACKER_TITLE, type StatusMark } from '../../grammar/status';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
@@ -125,8 +125,6 @@ function tasksOf(ctx: ExtractContext, section: Section, own: Marked, statuses: (
  * that starts a title (`Complete Data Validation`) or a target (`Day 1 (Target: all complete)`).
  */
 interface SectionParts {
-  /** Heading blocks by their offset. */
-  headings: Map<number, Block>;
   /** Per section, its first Status field outside tables and list items. */
   statusFields: Map<number, Field>;
 }
@@ -137,14 +135,12 @@ const PARTS = new WeakMap<ExtractContext, SectionParts>();
 function sectionParts(ctx: ExtractContext): SectionParts {
   const known = PARTS.get(ctx);
   if (known) return known;
-  const headings = new Map<number, Block>();
-  for (const b of ctx.doc.blocks) if (b.kind === 'heading' && !headings.has(b.range.offset)) headings.set(b.range.offset, b);
   const statusFields = new Map<number, Field>();
   for (const f of ctx.doc.fields) {
     if (f.section === null || statusFields.has(f.section) || f.name !== 'status' || f.source === 'table' || inListItem(ctx, f.keyRange.offset)) continue;
     statusFields.set(f.section, f);
   }
-  const parts = { headings, statusFields };
+  const parts = { statusFields };
   PARTS.set(ctx, parts);
   return parts;
 }
@@ -158,7 +154,7 @@ function sectionStatus(ctx: ExtractContext, section: Section): Marked | null {
     if (CONDITIONS.test(s.title) && !(s.level === 1 && TRACKER_TITLE.test(s.title))) return null;
   }
   const h = section.headingRange;
-  const heading = at.headings.get(h.offset);
+  const heading = headingBlocks(doc).get(h.offset);
   if (heading) {
     const m = mark(ctx, heading.text, heading.range.offset);
     if (m && isHeadingMarker(heading.text, m.range.offset - heading.range.offset, m.text)) return m;

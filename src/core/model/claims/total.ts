@@ -27,7 +27,7 @@ import {
   AVERAGE_LABEL, COUNT_AND_SUM, DONE_COUNT_HEADER, DOT_THOUSANDS, DURATION_AMOUNT_HEADER, HEADING_TOTAL, ITEMS_HEADER, nameKey, wholeCount, SUM_ACROSS, ITEM_QUANTITY, LABELED_LINE, NOT_ADDITIVE, PROSE_TOTAL_WORDS, CUMULATIVE_WORDS, SUBTOTAL_LABEL, SUM_ONLY, TALLY_LINE, TOTAL_LABEL, unitKey,
 } from '../../grammar/total';
 import { agreesAtPrecision } from '../arithmetic';
-import { cellBlocks, decimalsOf, parseCell, readWeightedTable, type CellNumber, type CellValue } from '../cells';
+import { cellBlocks, decimalsOf, headingBlocks, parseCell, readWeightedTable, type CellNumber, type CellValue } from '../cells';
 import { parseNum } from '../numbers';
 import type { Block, Evidence, Quantity, Range, Table } from '../schema';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
@@ -406,8 +406,7 @@ function scopeEnd(ctx: ExtractContext, block: Block): number {
 function headingTotals(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   const { doc } = ctx;
-  const headings = new Map<number, Block>();
-  for (const b of doc.blocks) if (b.kind === 'heading') headings.set(b.range.offset, b);
+  const headings = headingBlocks(doc);
   for (const s of doc.sections) {
     const hb = headings.get(s.headingRange.offset);
     const m = hb && HEADING_TOTAL.exec(hb.text);
