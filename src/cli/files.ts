@@ -206,9 +206,12 @@ export function readBytes(abs: string): BytesResult {
 /**
  * Whether the pre-check (`looksLikeStatusDocument`) rejects the file: false when it accepts it
  * and when the file cannot be read as text (the check then says why it is skipped).
+ * `onBytes` receives the bytes read, so a caller that needs them too need not read again.
  */
-export function notStatusDocument(abs: string): boolean {
-  const read = readText(abs);
+export function notStatusDocument(abs: string, onBytes?: (bytes: Uint8Array) => void): boolean {
+  const bytes = readBytes(abs);
+  if (bytes.ok) onBytes?.(bytes.bytes);
+  const read = bytes.ok ? decodeText(bytes.bytes, { strict: true }) : bytes;
   return read.ok && !looksLikeStatusDocument(read.text);
 }
 

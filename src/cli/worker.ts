@@ -40,6 +40,8 @@ export interface CheckTargetsOptions {
    * differ from the cache's own (documents under a project file), so both kinds share one cache.
    */
   cacheSalt?: string;
+  /** Content hashes (`contentHash`, without the salt) of targets already read in this run, by absolute path. */
+  hashes?: ReadonlyMap<string, string>;
   /** The worker bundle; default `worker.js` next to the running bundle. Given, it is always used (no in-process path). */
   workerFile?: string;
   /**
@@ -161,14 +163,20 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
     todoBytes = 0;
     largest = 0;
     targets.forEach((t, i) => {
-      const read = readBytes(t.abs);
-      if (read.ok) {
-        const hash = contentHash(read.bytes) + (options.cacheSalt ?? '');
-        const hit = cache.get(hash);
+      let hash = options.hashes?.get(t.abs);
+      let size: number | null = null;
+      if (hash === undefined) {
+        const read = readBytes(t.abs);
+        if (read.ok) { hash = contentHash(read.bytes); size = read.bytes.length; }
+      }
+      if (hash !== undefined) {
+        const key = hash + (options.cacheSalt ?? '');
+        const hit = cache.get(key);
         if (hit) { outcomes[i] = { ok: true, result: hit }; return; }
-        hashes[i] = hash;
-        todoBytes += read.bytes.length;
-        largest = Math.max(largest, read.bytes.length);
+        hashes[i] = key;
+        size ??= fileSize(t.abs);
+        todoBytes += size;
+        largest = Math.max(largest, size);
       }
       // Unreadable: checkFile says why.
       todo.push(i);
@@ -201,16 +209,20 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
 }
 
 /** Total and largest size of the files (by stat; an unreadable file counts as 0, checkFile says why). */
+/** The file's size, 0 when it cannot be read (checkFile then says why). */
+function fileSize(abs: string): number {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return 0;
+  }
+}
+
 function sizes(targets: readonly Target[], todo: readonly number[]): { bytes: number; largest: number } {
   let bytes = 0;
   let largest = 0;
   for (const i of todo) {
-    let size = 0;
-    try {
-      size = statSync(targets[i]!.abs).size;
-    } catch {
-      // checkFile reports it.
-    }
+    const size = fileSize(targets[i]!.abs);
     bytes += size;
     largest = Math.max(largest, size);
   }

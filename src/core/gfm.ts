@@ -16,9 +16,16 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Processor } from 'unified';
 
-/** A unified plugin: `unified().use(remarkParse).use(gfmWithoutAutolinkLiteral)`. */
-export function gfmWithoutAutolinkLiteral(this: Processor): void {
+/** Which of the extensions to use (all when not given). */
+export interface GfmParts { table?: boolean; strikethrough?: boolean; footnote?: boolean; task?: boolean }
+
+/** A unified plugin: `unified().use(remarkParse).use(gfmWithoutAutolinkLiteral[, parts])`. */
+export function gfmWithoutAutolinkLiteral(this: Processor, parts: GfmParts = {}): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  const syntax = (data.micromarkExtensions ??= []);
+  const trees = (data.fromMarkdownExtensions ??= []);
+  if (parts.footnote ?? true) { syntax.push(gfmFootnote()); trees.push(gfmFootnoteFromMarkdown()); }
+  if (parts.strikethrough ?? true) { syntax.push(gfmStrikethrough()); trees.push(gfmStrikethroughFromMarkdown()); }
+  if (parts.table ?? true) { syntax.push(gfmTable()); trees.push(gfmTableFromMarkdown()); }
+  if (parts.task ?? true) { syntax.push(gfmTaskListItem()); trees.push(gfmTaskListItemFromMarkdown()); }
 }

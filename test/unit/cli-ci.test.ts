@@ -54,6 +54,23 @@ describe('CLI: CI formats and options (dist/cli.js)', function () {
     assert.equal(count(['--cache-dir', cacheDir]), 0);
   });
 
+  it('a cached run of a folder gives the fresh output, also after a file changed (its hash comes from the pre-check\'s read)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'status-docs-cli-cache-'));
+    const filler = `\n${'Notes on the week. '.repeat(60)}\n`.repeat(30);
+    for (let k = 0; k < 10; k++) writeFileSync(join(folder, `doc-${k}.md`), `# Doc ${k}\n\n- [x] a\n- [ ] b\n\nProgress: 2/2 (100%)\n${filler}`);
+    writeFileSync(join(folder, 'readme.md'), '# Readme\n\nNo status here.\n');
+    const cacheDir = join(folder, '.cache');
+    const run = (...extra: string[]) => cli(['check', '.', '--format', 'json', '--today', TODAY, '--jobs', '2', ...extra], folder).stdout;
+    const cold = run('--cache-dir', cacheDir);
+    assert.equal(cold, run());
+    assert.equal(run('--cache-dir', cacheDir), cold);
+    writeFileSync(join(folder, 'doc-3.md'), '# Doc 3\n\n- [x] a\n- [x] b\n\nProgress: 1/2 (50%)\n');
+    const fresh = run();
+    assert.notEqual(fresh, cold);
+    assert.equal(run('--cache-dir', cacheDir), fresh);
+    assert.match(fresh, /"notStatusDocuments": 1/);
+  });
+
   it('--format github prints workflow commands; junit well-formed XML; markdown a table', () => {
     const gh = cli(['check', 'stale.md', '--format', 'github', '--today', TODAY], dir);
     assert.equal(gh.code, 0);

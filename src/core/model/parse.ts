@@ -4,9 +4,11 @@
  *
  * Every parse is chunked at top-level ATX headings (see below): the parser's time grows with the
  * square of the size of a run of list items and headings parsed together, so parsing each
- * section on its own keeps a document of many sections linear. The tree is the same as one
- * parse of the whole text. Trees are bounded in depth (see MAX_DEPTH) so no consumer that walks
- * them recursively can run out of stack.
+ * section on its own keeps a document of many sections linear. Within a chunk the parse is
+ * staged (`parseStaged`): top-level fenced code blocks are built from their lines, and the text
+ * between them is parsed with only the extensions it can trigger. The tree is the same as one
+ * parse of the whole text (`parseWhole`; test/unit/staged-parse.test.ts). Trees are bounded in
+ * depth (see MAX_DEPTH) so no consumer that walks them recursively can run out of stack.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -15,6 +17,42 @@ import { unified } from 'unified';
 import { gfmWithoutAutolinkLiteral } from '../gfm';
 
 const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiteral).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** Which syntax extensions a piece of text can trigger (see `extensionsFor`). */
+interface Extensions { table: boolean; strikethrough: boolean; footnote: boolean; task: boolean; frontMatter: boolean }
+
+interface Parser { parse(text: string): unknown }
+
+const processors = new Map<string, Parser>();
+
+/**
+ * The parser with only the extensions whose syntax can occur in the text: each construct
+ * starts at a character of its own, so without it the extension can never apply and the tree
+ * is the same (a GFM table needs `|`, strikethrough `~`, a footnote call `^`, a task item `[`;
+ * footnote definitions `]:` are never parsed in pieces, see `splitChunks`; front matter only at
+ * the document's first character). Skipping the table extension alone saves about a fifth of
+ * the parse of text without tables.
+ */
+function processorFor(x: Extensions): Parser {
+  const key = `${+x.table}${+x.strikethrough}${+x.footnote}${+x.task}${+x.frontMatter}`;
+  let p = processors.get(key);
+  if (!p) {
+    const base = unified().use(remarkParse).use(gfmWithoutAutolinkLiteral, x);
+    p = (x.frontMatter ? base.use(remarkFrontmatter, ['yaml', 'toml']) : base).freeze();
+    processors.set(key, p);
+  }
+  return p;
+}
+
+function extensionsFor(src: string, atStart: boolean): Extensions {
+  return {
+    table: src.includes('|'),
+    strikethrough: src.includes('~'),
+    footnote: src.includes('^'),
+    task: src.includes('['),
+    frontMatter: atStart && (src.startsWith('---') || src.startsWith('+++')),
+  };
+}
 
 /**
  * Containers nested deeper than this (`> > > …` hundreds of levels) keep no children: no status
@@ -27,11 +65,18 @@ export function parseMarkdown(text: string): Root {
   return new IncrementalParser().parse(text);
 }
 
-/** One parse of the whole text, depth-bounded; text the parser cannot handle yields an empty tree. */
+/**
+ * One parse of the whole text with every extension, depth-bounded; text the parser cannot
+ * handle yields an empty tree. The reference that every faster path must equal.
+ */
 export function parseWhole(text: string): Root {
+  return parseWith(processor, text);
+}
+
+function parseWith(p: Parser, text: string): Root {
   let root: Root;
   try {
-    root = processor.parse(text.includes('>') ? flattenDeepQuotes(text) : text);
+    root = p.parse(text.includes('>') ? flattenDeepQuotes(text) : text) as Root;
   } catch (error) {
     // The parser itself recurses per nesting level: thousands of nested block quotes overflow it.
     if (!(error instanceof RangeError)) throw error;
@@ -103,6 +148,8 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(?=(`{3,}|~{3,}))\1(.*)$/;
 const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 const RAW_HTML = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+/** What may follow a closing fence: spaces and tabs only (not other white space). */
+const ONLY_SPACES = /^[ \t]*$/;
 const FRONT_MATTER_OPEN = /^(?:-{3}|\+{3})[ \t]*$/;
 /**
  * Where a link reference or footnote definition might be (`]:` anywhere, also covering labels
@@ -115,18 +162,63 @@ const DEFINITION = /\]:/;
  * and front matter). Returns null when the document must be parsed whole.
  */
 export function splitChunks(text: string): Chunk[] | null {
+  return scanTopLevel(text)?.chunks ?? null;
+}
+
+/**
+ * A fenced code block opened at column 1 and closed, with a plain info string (a language
+ * and words without escapes or references): its node is known from the lines alone.
+ */
+export interface Fence {
+  /** Offset of the opening fence (a line start) and of the end of the closing fence's line. */
+  start: number;
+  end: number;
+  line: number;
+  endLine: number;
+  endColumn: number;
+  lang: string | null;
+  meta: string | null;
+  /** The lines between the fences, without the last line ending. */
+  value: string;
+}
+
+/**
+ * The language and meta of a plain info string (`js`, `text title="x"`), or null for one the
+ * parser would decode (backticks, escapes, references). As the parser reads it: spaces and tabs
+ * separate the two and are dropped before the language, the meta keeps its trailing ones.
+ */
+function simpleInfo(info: string): { lang: string | null; meta: string | null } | null {
+  if (/[`\\&]/.test(info)) return null;
+  const isSpace = (i: number) => info.charCodeAt(i) === 32 || info.charCodeAt(i) === 9;
+  let i = 0;
+  while (i < info.length && isSpace(i)) i++;
+  let j = i;
+  while (j < info.length && !isSpace(j)) j++;
+  let k = j;
+  while (k < info.length && isSpace(k)) k++;
+  return { lang: j > i ? info.slice(i, j) : null, meta: k < info.length ? info.slice(k) : null };
+}
+
+/**
+ * One pass over the lines: the chunks (see `splitChunks`) and the fenced code blocks that
+ * `parseStaged` need not parse (see `Fence`). Null when the document must be parsed whole.
+ */
+export function scanTopLevel(text: string): { chunks: Chunk[]; fences: Fence[] } | null {
   // The parser drops a leading byte order mark from its offsets; such text is parsed whole.
   if (text.charCodeAt(0) === 0xfeff || DEFINITION.test(text)) return null;
   const chunks: Chunk[] = [];
+  const fences: Fence[] = [];
   let chunkStart = 0;
   let chunkLine = 1;
-  let fence: { char: string; length: number } | null = null;
+  let fence: { char: string; length: number; at: number; line: number; info: ReturnType<typeof simpleInfo>; contentStart: number } | null = null;
   /** Closing marker of an open raw HTML block (comment, `<pre>`, `<?`, CDATA, declaration). */
   let rawClose: string | null = null;
   /** A tag-started HTML block runs until the next blank line. */
   let htmlUntilBlank = false;
   /** The fence that closes front matter opened on line 1. */
   let frontMatter: string | null = null;
+  // Fence nodes are built only from text the parser reads unchanged (no CR, no NUL).
+  const plainLines = !text.includes('\r') && !text.includes('\0');
   let line = 1;
   for (let at = 0; at < text.length; line++) {
     let end = at;
@@ -138,7 +230,16 @@ export function splitChunks(text: string): Chunk[] | null {
       if (src === frontMatter) frontMatter = null;
     } else if (fence) {
       const m = FENCE.exec(src);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && m[2]!.trim() === '') fence = null;
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && ONLY_SPACES.test(m[2]!)) {
+        if (fence.info && plainLines) {
+          fences.push({
+            start: fence.at, end, line: fence.line, endLine: line, endColumn: end - at + 1,
+            lang: fence.info.lang, meta: fence.info.meta,
+            value: fence.contentStart < at ? text.slice(fence.contentStart, at - 1) : '',
+          });
+        }
+        fence = null;
+      }
     } else if (rawClose) {
       if (src.toLowerCase().includes(rawClose)) rawClose = null;
     } else {
@@ -149,8 +250,11 @@ export function splitChunks(text: string): Chunk[] | null {
         chunkLine = line;
       }
       const f = FENCE.exec(src);
-      if (f) fence = { char: f[1]![0]!, length: f[1]!.length };
-      else if (HTML_START.test(src)) {
+      if (f) {
+        // Only a fence at column 1 outside any HTML block is certainly a top-level block.
+        const info = src.charCodeAt(0) === f[1]!.charCodeAt(0) && !htmlUntilBlank ? simpleInfo(f[2]!) : null;
+        fence = { char: f[1]![0]!, length: f[1]!.length, at, line, info, contentStart: next };
+      } else if (HTML_START.test(src)) {
         rawClose = rawCloser(src);
         if (!rawClose) htmlUntilBlank = true;
       }
@@ -158,7 +262,7 @@ export function splitChunks(text: string): Chunk[] | null {
     at = next;
   }
   chunks.push({ offset: chunkStart, line: chunkLine, text: text.slice(chunkStart) });
-  return chunks;
+  return { chunks, fences };
 }
 
 /** The end marker of a raw HTML block opened on this line and not closed on it, else null. */
@@ -218,6 +322,8 @@ export interface ParseStats {
   chunks: number;
   /** Chunks parsed in this call (the rest were reused). */
   parsed: number;
+  /** Fenced code blocks built from their lines in this call instead of parsed (see `parseStaged`). */
+  fences: number;
 }
 
 /**
@@ -231,7 +337,7 @@ export interface ParseStats {
  */
 export class IncrementalParser {
   private chunks = new Map<string, ChunkTree>();
-  stats: ParseStats = { chunked: false, chunks: 0, parsed: 0 };
+  stats: ParseStats = { chunked: false, chunks: 0, parsed: 0, fences: 0 };
   /**
    * The chunks of the last parse, in order (null when the text was parsed whole): each chunk's
    * key (its text and the lines after it: what decides its nodes), place and top-level nodes.
@@ -239,17 +345,21 @@ export class IncrementalParser {
   parsedChunks: ParsedChunk[] | null = null;
 
   parse(text: string): Root {
-    const chunks = splitChunks(text);
-    if (!chunks || chunks.length < 2) {
+    const scan = scanTopLevel(text);
+    if (!scan || scan.chunks.length < 2) {
       this.chunks = new Map();
       this.parsedChunks = null;
-      this.stats = { chunked: false, chunks: 1, parsed: 1 };
-      return parseWhole(text);
+      const built = { fences: 0 };
+      const root = scan ? parseStaged(text, scan.fences, true, built) : parseWhole(text);
+      this.stats = { chunked: false, chunks: 1, parsed: 1, fences: built.fences };
+      return root;
     }
+    const { chunks, fences } = scan;
     const next = new Map<string, ChunkTree>();
     const placed: ParsedChunk[] = [];
     const children: RootContent[] = [];
     let parsed = 0;
+    const built = { fences: 0 };
     let count = 0;
     let last: ChunkTree | undefined;
     for (let i = 0; i < chunks.length; ) {
@@ -263,21 +373,23 @@ export class IncrementalParser {
         key = `${body}\u0000${ahead}`;
         tree = next.get(key) ?? this.chunks.get(key);
         if (tree) break;
-        const root = parseWhole(body + ahead);
+        const root = parseStaged(body + ahead, fencesIn(fences, first, body.length), first.offset === 0, built);
         parsed++;
-        const kept = j < chunks.length ? verifiedChildren(root, body.length) : root.children;
+        const kept = j < chunks.length ? verifiedChildren(root, body.length, 'heading') : root.children;
         if (!kept) {
           // The next split point is not a top-level heading after all: take the next chunk in.
           body += chunks[j]!.text;
           j++;
           continue;
         }
+        // A tree just parsed is moved in place: nothing else holds it yet.
         const end = root.position!.end;
+        shiftInPlace(kept, first.line - 1, first.offset);
         tree = {
-          offset: 0,
-          line: 1,
+          offset: first.offset,
+          line: first.line,
           children: kept,
-          end: { line: end.line, column: end.column, offset: end.offset ?? 0 },
+          end: { line: end.line + first.line - 1, column: end.column, offset: (end.offset ?? 0) + first.offset },
         };
         break;
       }
@@ -291,7 +403,7 @@ export class IncrementalParser {
     }
     this.chunks = next;
     this.parsedChunks = placed;
-    this.stats = { chunked: true, chunks: count, parsed };
+    this.stats = { chunked: true, chunks: count, parsed, fences: built.fences };
     return {
       type: 'root',
       children,
@@ -312,10 +424,10 @@ function lookahead(text: string, offset: number): string {
 }
 
 /**
- * The top-level nodes before `boundary` when the node starting exactly at `boundary` is a
- * heading and nothing before it reaches past it; else null.
+ * The top-level nodes before `boundary` when the node starting exactly at `boundary` is of
+ * type `type` and nothing before it reaches past it; else null.
  */
-function verifiedChildren(root: Root, boundary: number): RootContent[] | null {
+function verifiedChildren(root: Root, boundary: number, type: 'heading' | 'code'): RootContent[] | null {
   const kept: RootContent[] = [];
   for (const c of root.children) {
     const start = c.position?.start.offset ?? -1;
@@ -323,7 +435,7 @@ function verifiedChildren(root: Root, boundary: number): RootContent[] | null {
     if (start < boundary) {
       if (end > boundary) return null;
       kept.push(c);
-    } else return start === boundary && c.type === 'heading' ? kept : null;
+    } else return start === boundary && c.type === type ? kept : null;
   }
   return null;
 }
@@ -341,3 +453,85 @@ function moveTree(tree: ChunkTree, line: number, offset: number): ChunkTree {
   };
 }
 
+
+/** Moves every position of `nodes` (and their descendants) by `dLine` lines and `dOffset` characters. */
+function shiftInPlace(nodes: readonly Nodes[], dLine: number, dOffset: number): void {
+  if (dLine === 0 && dOffset === 0) return;
+  const stack: Nodes[] = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const p = n.position;
+    if (p) {
+      p.start = { line: p.start.line + dLine, column: p.start.column, offset: (p.start.offset ?? 0) + dOffset };
+      p.end = { line: p.end.line + dLine, column: p.end.column, offset: (p.end.offset ?? 0) + dOffset };
+    }
+    if ('children' in n) for (const c of (n as Parent).children) stack.push(c as Nodes);
+  }
+}
+
+// ------------------------------------------------------------------------ staged parse
+
+/** The fences of `fences` inside the chunk's body, in the body's own positions. */
+function fencesIn(fences: readonly Fence[], chunk: Chunk, length: number): Fence[] {
+  let lo = 0;
+  let hi = fences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fences[mid]!.start < chunk.offset) lo = mid + 1; else hi = mid;
+  }
+  const out: Fence[] = [];
+  for (let i = lo; i < fences.length && fences[i]!.end <= chunk.offset + length; i++) {
+    const f = fences[i]!;
+    out.push({ ...f, start: f.start - chunk.offset, end: f.end - chunk.offset, line: f.line - chunk.line + 1, endLine: f.endLine - chunk.line + 1 });
+  }
+  return out;
+}
+
+/**
+ * The tree of `src`, equal to `parseWhole(src)`, parsing less: the fenced code blocks of
+ * `fences` are built from their lines (a code block's node is its info string and its lines),
+ * the text between them is parsed piece by piece, each with only the extensions its characters
+ * can trigger (see `processorFor`). A piece is parsed with the first two lines of the fence after
+ * it and kept only if that fence really starts a code block there (as chunks are verified in
+ * `IncrementalParser`); otherwise `src` is parsed in one piece. `atStart`: `src` starts the
+ * document (front matter is possible). `built.fences` counts the code blocks built from lines.
+ */
+export function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, built = { fences: 0 }): Root {
+  if (!fences.length) return parseWith(processorFor(extensionsFor(src, atStart)), src);
+  const children: RootContent[] = [];
+  let at = 0;
+  let line = 1;
+  for (const f of fences) {
+    if (f.start > at && HAS_CONTENT.test(src.slice(at, f.start))) {
+      const piece = src.slice(at, f.start) + lookahead(src, f.start);
+      const kept = verifiedChildren(parseWith(processorFor(extensionsFor(piece, atStart && at === 0)), piece), f.start - at, 'code');
+      if (!kept) return parseWith(processorFor(extensionsFor(src, atStart)), src);
+      shiftInPlace(kept, line - 1, at);
+      children.push(...kept);
+    }
+    children.push({
+      type: 'code', lang: f.lang, meta: f.meta, value: f.value,
+      position: { start: { line: f.line, column: 1, offset: f.start }, end: { line: f.endLine, column: f.endColumn, offset: f.end } },
+    });
+    at = f.end;
+    line = f.endLine;
+    if (src.charCodeAt(at) === 10) { at++; line++; }
+  }
+  if (at < src.length && HAS_CONTENT.test(src.slice(at))) {
+    const tail = parseWith(processorFor(extensionsFor(src.slice(at), false)), src.slice(at)).children;
+    shiftInPlace(tail, line - 1, at);
+    children.push(...tail);
+  }
+  built.fences += fences.length;
+  const lastBreak = src.lastIndexOf('\n');
+  let lines = 1;
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lines++;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines, column: src.length - lastBreak, offset: src.length } },
+  };
+}
+
+/** Text with something besides line breaks, spaces and tabs (blank lines make no node). */
+const HAS_CONTENT = /[^ \t\n]/;

@@ -99,9 +99,9 @@ export interface StatusMatch {
  * one loop walks the characters once and stops only where an entry can start: a character
  * that begins some entry (for the entries with boundaries, only at the start of a word).
  * There a sticky alternation of just the entries that begin with that character decides, in
- * the same order and with the same bodies and look-aheads: the same matches, since an entry
- * cannot match where its first character does not, and the look-behind the loop has already
- * decided is left out.
+ * the same order and with the same bodies and look-aheads (see `alternation`): the same
+ * matches, since an entry cannot match where its first character does not, and the
+ * look-behind the loop has already decided is left out.
  */
 export class StatusVocabulary {
   private readonly byText = new Map<string, StatusValue>();
@@ -145,12 +145,12 @@ export class StatusVocabulary {
     entries.sort((a, b) => b.text.length - a.text.length);
     // Latin and Cyrillic words need word boundaries; CJK and emoji do not.
     this.bounded = entries.map((e) => e.word && /^[\p{Script=Latin}\p{Script=Cyrillic}\d]/u.test(e.text));
-    const lookAhead = (i: number) => (this.bounded[i] ? '(?![\\p{L}\\p{N}])' : '');
+    const lookAhead = (i: number) => (this.bounded[i] ? WORD_END : '');
     this.alternatives = entries.map((e, i) => `${this.bounded[i] ? '(?<![\\p{L}\\p{N}])' : ''}${escape(e.text).replace(/ /g, SEPARATOR)}${lookAhead(i)}`);
     // Two spaces in a row (`à faire` damaged to `Ã\u00a0 faire`, its NBSP read as a space) match a
     // run of two or more: the same tokens as two runs one after the other, without trying every
     // split of a long run between them.
-    this.bodies = entries.map((e, i) => escape(e.text).replace(/ +/g, (run) => (run.length === 1 ? SEPARATOR : `[\\s\\-_]{${run.length},}`)) + lookAhead(i));
+    this.bodies = entries.map((e) => escape(e.text).replace(/ +/g, (run) => (run.length === 1 ? SEPARATOR : `[\\s\\-_]{${run.length},}`)));
     this.firsts = entries.map((e) => (e.text[0] === ' ' ? SEPARATOR : escape(String.fromCodePoint(e.text.codePointAt(0)!))));
   }
 
@@ -226,8 +226,24 @@ export class StatusVocabulary {
     if (branches.length === 0) return null;
     const key = branches.join(',');
     let re = this.bySubset.get(key);
-    if (!re) this.bySubset.set(key, (re = new RegExp(branches.map((i) => this.bodies[i]).join('|'), 'iuy')));
+    if (!re) this.bySubset.set(key, (re = new RegExp(this.alternation(branches), 'iuy')));
     return re;
+  }
+
+  /**
+   * The branches in order, each run of bounded ones sharing one look-ahead:
+   * `(?:a|b)(?![\p{L}\p{N}])|c` tries `a`, then `b` when the look-ahead fails after `a`, then
+   * `c`, as `a(?!…)|b(?!…)|c` does; a letter class under `iu` costs much to compile, once is enough.
+   */
+  private alternation(branches: readonly number[]): string {
+    const parts: string[] = [];
+    for (let k = 0; k < branches.length;) {
+      if (!this.bounded[branches[k]!]) { parts.push(this.bodies[branches[k]!]!); k++; continue; }
+      const run: string[] = [];
+      for (; k < branches.length && this.bounded[branches[k]!]; k++) run.push(this.bodies[branches[k]!]!);
+      parts.push(`(?:${run.join('|')})${WORD_END}`);
+    }
+    return parts.join('|');
   }
 
   /** The status a matched token stands for (its words joined by one space, or as written). */
@@ -281,6 +297,9 @@ export class RememberingVocabulary implements Vocabulary {
 }
 
 interface Starts { atWordStart: RegExp | null; inWord: RegExp | null }
+
+/** After a word: no letter or digit follows. */
+const WORD_END = '(?![\\p{L}\\p{N}])';
 
 /** What a space in an entry matches. */
 const SEPARATOR = '[\\s\\-_]+';
