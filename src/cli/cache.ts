@@ -1,6 +1,7 @@
 /**
  * The CLI's result cache (`--cache`): one JSON file in a cache folder, mapping a hash of each
- * file's bytes to its report. The entries are valid for one context (tool version, settings,
+ * file's bytes to its report (and to the pre-check's verdict, so a file seen before is not
+ * decoded and pre-checked again). The entries are valid for one context (tool version, settings,
  * today — see `cacheContextKey` in the core); a different context starts an empty cache.
  * A missing or damaged cache file is an empty cache, never an error.
  */
@@ -18,6 +19,8 @@ interface CacheFile {
   format: 1;
   context: string;
   entries: Record<string, unknown>;
+  /** The pre-check's verdict per content hash: 1 accepted, 0 rejected as not a status document. */
+  prechecked?: Record<string, unknown>;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -45,20 +48,36 @@ export class ResultCache {
     readonly dir: string,
     private readonly context: string,
     private readonly entries: Map<string, unknown>,
+    private readonly verdicts: Map<string, boolean>,
   ) {}
+
+  /** The pre-check's verdicts by content hash (`notStatusDocument` in files.ts); a new one is saved with the cache. */
+  readonly prechecked = {
+    get: (hash: string): boolean | undefined => this.verdicts.get(hash),
+    set: (hash: string, accepted: boolean): void => {
+      if (this.verdicts.get(hash) === accepted) return;
+      this.verdicts.delete(hash);
+      this.verdicts.set(hash, accepted);
+      this.changed = true;
+    },
+  };
 
   static open(dir: string, context: CacheContext): ResultCache {
     const key = cacheContextKey(context);
     let entries = new Map<string, unknown>();
+    const verdicts = new Map<string, boolean>();
     try {
       const raw = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<CacheFile>;
       if (raw && raw.format === 1 && raw.context === key && raw.entries && typeof raw.entries === 'object') {
         entries = new Map(Object.entries(raw.entries));
+        if (raw.prechecked && typeof raw.prechecked === 'object') {
+          for (const [hash, v] of Object.entries(raw.prechecked)) if (v === 0 || v === 1) verdicts.set(hash, v === 1);
+        }
       }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
-    return new ResultCache(dir, key, entries);
+    return new ResultCache(dir, key, entries, verdicts);
   }
 
   get size(): number {
@@ -83,6 +102,7 @@ export class ResultCache {
   save(): void {
     if (!this.changed) return;
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    while (this.verdicts.size > MAX_ENTRIES) this.verdicts.delete(this.verdicts.keys().next().value!);
     const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
     let fd: number | null = null;
     try {
@@ -96,6 +116,13 @@ export class ResultCache {
       let first = true;
       for (const [hash, entry] of this.entries) {
         buffer += `${first ? '' : ','}${JSON.stringify(hash)}:${JSON.stringify(entry)}`;
+        first = false;
+        if (buffer.length >= 1 << 20) { writeSync(fd, buffer); buffer = ''; }
+      }
+      buffer += '},"prechecked":{';
+      first = true;
+      for (const [hash, accepted] of this.verdicts) {
+        buffer += `${first ? '' : ','}${JSON.stringify(hash)}:${accepted ? 1 : 0}`;
         first = false;
         if (buffer.length >= 1 << 20) { writeSync(fd, buffer); buffer = ''; }
       }

@@ -9,6 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { decodeText } from '../core/decode';
+import { contentHash } from './cache';
 import { looksLikeStatusDocument } from '../core/precheck';
 
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.vscode-test', '.next', '.cache', 'coverage', '.status-docs-cache']);
@@ -203,16 +204,32 @@ export function readBytes(abs: string): BytesResult {
   }
 }
 
+/** What the pre-check keeps for the rest of a cached run (see `notStatusDocument`). */
+export interface PrecheckMemo {
+  /** Each file's content hash (`contentHash`), by absolute path: the cache lookup needs no second read. */
+  hashes: Map<string, string>;
+  /** The pre-check's verdict per content hash (a function of the bytes alone), kept between runs. */
+  verdicts: { get(hash: string): boolean | undefined; set(hash: string, accepted: boolean): void };
+}
+
 /**
  * Whether the pre-check (`looksLikeStatusDocument`) rejects the file: false when it accepts it
- * and when the file cannot be read as text (the check then says why it is skipped).
- * `onBytes` receives the bytes read, so a caller that needs them too need not read again.
+ * and when the file cannot be read as text (the check then says why it is skipped). With
+ * `memo`, a file whose bytes were pre-checked before is not decoded and checked again.
  */
-export function notStatusDocument(abs: string, onBytes?: (bytes: Uint8Array) => void): boolean {
+export function notStatusDocument(abs: string, memo?: PrecheckMemo): boolean {
   const bytes = readBytes(abs);
-  if (bytes.ok) onBytes?.(bytes.bytes);
-  const read = bytes.ok ? decodeText(bytes.bytes, { strict: true }) : bytes;
-  return read.ok && !looksLikeStatusDocument(read.text);
+  if (!bytes.ok) return false;
+  const hash = memo ? contentHash(bytes.bytes) : '';
+  if (memo) {
+    memo.hashes.set(abs, hash);
+    const known = memo.verdicts.get(hash);
+    if (known !== undefined) return !known;
+  }
+  const read = decodeText(bytes.bytes, { strict: true });
+  const accepted = !read.ok || looksLikeStatusDocument(read.text);
+  memo?.verdicts.set(hash, accepted);
+  return !accepted;
 }
 
 /** Reads a file as text (UTF-8, or UTF-16 with a byte order mark), refusing binary data, invalid text and huge files with a reason. */

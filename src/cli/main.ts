@@ -8,7 +8,7 @@ import { failsOn, formatJunit, type FailOn } from '../core/output/junit';
 import { formatMarkdownSummary } from '../core/output/markdown';
 import { formatSarif } from '../core/output/sarif';
 import { countBySeverity, formatSummary, formatText } from '../core/output/text';
-import { contentHash, DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
+import { DEFAULT_CACHE_DIR, ResultCache, toolFingerprint } from './cache';
 import { collectTargets, notStatusDocument, readBytes } from './files';
 import { fixCommand } from './fix';
 import { issueLines, ProjectConfigFinder } from './projectConfig';
@@ -237,10 +237,10 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
   const report: Report = { version: 1, today, files: [], skipped: problems.map((p) => ({ ...p })) };
   // Status documents first: what a folder or glob found is checked when the pre-check takes it
   // for a status document (as in the editor); a file named on the command line always is.
-  // With a cache, the content hash of each file the pre-check reads is kept: the cache lookup needs no second read.
+  // With a cache, the pre-check keeps each file's hash for the lookup and its verdicts for the next run.
   const hashes = new Map<string, string>();
-  const keepHash = (abs: string) => (options.cache ? (bytes: Uint8Array) => { hashes.set(abs, contentHash(bytes)); } : undefined);
-  const targets = options.all ? found : found.filter((t) => t.named || !notStatusDocument(t.abs, keepHash(t.abs)));
+  const memo = options.cache ? { hashes, verdicts: options.cache.prechecked } : undefined;
+  const targets = options.all ? found : found.filter((t) => t.named || !notStatusDocument(t.abs, memo));
   const notStatusDocuments = found.length - targets.length;
   // One batch per set of settings (most runs: one), each in the order of the targets.
   const groups = new Map<string, { today: string; config: Config; indexes: number[] }>();
@@ -255,6 +255,7 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
     const batch = checkTargets(g.indexes.map((i) => targets[i]!), { today: g.today, config: g.config, jobs: options.jobs, cache: options.cache, cacheSalt: group, hashes, reportUnusedDisables: options.reportUnusedDisables });
     g.indexes.forEach((i, k) => { outcomes[i] = batch[k]!; });
   }
+  options.cache?.save();
   // The day of the report: the one every document was checked against, else the base one.
   const days = new Set([...groups.values()].map((g) => g.today));
   if (days.size === 1) report.today = [...days][0]!;

@@ -2,7 +2,7 @@
 // --fail-on and --report-unused-disables (in the worker threads and with the cache too).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, TODAY } from './helpers';
@@ -63,7 +63,13 @@ describe('CLI: CI formats and options (dist/cli.js)', function () {
     const run = (...extra: string[]) => cli(['check', '.', '--format', 'json', '--today', TODAY, '--jobs', '2', ...extra], folder).stdout;
     const cold = run('--cache-dir', cacheDir);
     assert.equal(cold, run());
+    // The pre-check's verdicts are kept per content hash: 10 status documents, 1 readme.
+    const file = join(cacheDir, 'results-v1.json');
+    const verdicts = Object.values((JSON.parse(readFileSync(file, 'utf8')) as { prechecked: Record<string, number> }).prechecked);
+    assert.deepEqual([verdicts.filter((v) => v === 1).length, verdicts.filter((v) => v === 0).length], [10, 1]);
+    const written = statSync(file).mtimeMs;
     assert.equal(run('--cache-dir', cacheDir), cold);
+    assert.equal(statSync(file).mtimeMs, written, 'an unchanged run rewrote the cache file');
     writeFileSync(join(folder, 'doc-3.md'), '# Doc 3\n\n- [x] a\n- [x] b\n\nProgress: 1/2 (50%)\n');
     const fresh = run();
     assert.notEqual(fresh, cold);
