@@ -66,3 +66,31 @@ describe('total-mismatch fixes leave no finding behind', () => {
     });
   }
 });
+
+describe('count-mismatch with a total stated beside the count: a fix only when the total holds', () => {
+  const doc = (count: number, points: number, items: number[]) =>
+    `# Plan\n\n### Sprint 3 (${count} stories, ${points} points)\n\n${items.map((p, i) => `- Story ${i + 1} (${p} points)`).join('\n')}\n`;
+  const countFinding = (text: string) => check(text, { today: TODAY }).findings.find((f) => f.rule === 'count-mismatch');
+
+  it('the items add up to the total: the count alone is wrong, and its fix leaves nothing behind', () => {
+    const text = doc(4, 13, [5, 3, 5]);
+    const f = countFinding(text);
+    assert.ok(f?.fix, 'no fix offered');
+    const after = check(applyFixes(text, [f]).text, { today: TODAY }).findings;
+    assert.deepEqual(after.map(key), []);
+  });
+
+  it('an item short and the total short by as much: an item is missing, no fix', () => {
+    const f = countFinding(doc(4, 16, [5, 3, 5]));
+    assert.ok(f && !f.fix);
+    assert.match(f.detail ?? '', /an item may be missing/);
+  });
+
+  it('the items add up to more (or less) than the total: changing the count would leave the total wrong, no fix', () => {
+    for (const text of [doc(4, 10, [5, 3, 5]), doc(2, 10, [5, 3, 5]), doc(2, 16, [5, 3, 5])]) {
+      const f = countFinding(text);
+      assert.ok(f && !f.fix, text);
+      assert.match(f.detail ?? '', /does not match the items either|an item may be missing/, text);
+    }
+  });
+});

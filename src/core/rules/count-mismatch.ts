@@ -32,26 +32,31 @@ export const countMismatch: Rule = {
       if (stated.qualifier === '~' || stated.qualifier === '≈') { ctx.verdict(claim, 'unchecked', 'an approximate count'); continue; }
       const doubt = claim.data.doubt;
       if (typeof doubt === 'string' && doubt) { ctx.verdict(claim, 'unchecked', doubt); continue; }
-      report(ctx, claim, count, carried(parents, claim, count), missingItem(ctx, claim, count));
+      report(ctx, claim, count, carried(parents, claim, count), totalDisagrees(ctx, claim, count));
     }
   },
 };
 
 /**
- * Whether fewer items are listed than counted while a total stated with the count
- * (`(4 stories, 15 points)`) is short by as much: then an item is more likely missing from the
- * list than the count wrong, and changing the count would only move the error to the total.
+ * Why no fix may change the count, when a total is stated with it (`(4 stories, 15 points)`)
+ * and the listed items do not add up to that total either: `missing` when fewer items are
+ * listed than counted and the total is short too (an item is more likely missing from the list
+ * than the count wrong), `total` otherwise (changing the count would only leave the total's
+ * error, which the wrong count hides, to be found next). Null: the count alone is wrong.
  */
-function missingItem(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number): boolean {
-  if (count >= claim.stated!.value) return false;
+function totalDisagrees(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number): 'missing' | 'total' | null {
   const overlaps = (a: Claim, b: Claim) => a.statement.offset < b.statement.endOffset && b.statement.offset < a.statement.endOffset;
-  return ctx.claims('total').some((t) => {
-    if (!t.stated || !overlaps(t, claim)) return false;
+  let why: 'missing' | 'total' | null = null;
+  for (const t of ctx.claims('total')) {
+    if (!t.stated || !overlaps(t, claim)) continue;
     const parts = t.evidence.filter((e) => e.role === 'part' && e.quantity);
-    if (parts.length === 0) return false;
+    if (parts.length === 0) continue;
     const sum = parts.reduce((s, e) => s + e.quantity!.value, 0);
-    return sum < t.stated.value && !agreesAtPrecision(t.stated.value, sum, t.stated.precision);
-  });
+    if (agreesAtPrecision(t.stated.value, sum, t.stated.precision)) continue;
+    if (count < claim.stated!.value && sum < t.stated.value) return 'missing';
+    why = 'total';
+  }
+  return why;
 }
 
 /**
@@ -102,7 +107,7 @@ function describe(claim: Claim, count: number): string {
   }
 }
 
-function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number, carry: { claim: Claim; value: number } | null = null, missing = false): void {
+function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number, carry: { claim: Claim; value: number } | null = null, noFix: 'missing' | 'total' | null = null): void {
   const stated = claim.stated!;
   const what = describe(claim, count);
   const unit = stated.unit && stated.unit !== 'total' ? ` ${stated.unit}` : '';
@@ -116,10 +121,10 @@ function report(ctx: Parameters<Rule['run']>[0], claim: Claim, count: number, ca
         ? `"${heading(claim)}" says ${stated.text}${unit}${stated.qualifier === '+' ? '+' : ''}, but ${what}.`
         : `${stated.text}${unit}${stated.qualifier === '+' ? '+' : ''} should be ${count}: ${what}.`,
     related: claim.evidence.slice(0, 30).map((e, i) => ({ range: e.range, message: claim.form === 'inline' ? e.label : `${e.label || `Item ${i + 1}`}` })),
-    detail: `${claim.subject ? `"${claim.subject}" announces` : 'The text announces'} ${stated.value}${unit}; ${what}.${missing ? ' The total stated with the count is short by as much, so an item may be missing from the list: no fix is offered.' : ''}`,
+    detail: `${claim.subject ? `"${claim.subject}" announces` : 'The text announces'} ${stated.value}${unit}; ${what}.${noFix === 'missing' ? ' The total stated with the count is short by as much, so an item may be missing from the list: no fix is offered.' : noFix === 'total' ? ' The total stated with the count does not match the items either, so no fix is offered.' : ''}`,
     // A range of numbered items (`Tasks 4-15`) names which items, not only how many: no fix;
     // nor when the list looks incomplete rather than the count wrong.
-    ...(claim.data.range === true || missing ? {} : {
+    ...(claim.data.range === true || noFix ? {} : {
       fix: {
         title: `Change the count to ${count}${carry ? ` and the heading's total to ${carry.value}` : ''}`,
         edits: [{ range: claim.range, text: String(count) }, ...(carry ? [{ range: carry.claim.range, text: String(carry.value) }] : [])],
