@@ -16,8 +16,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { gfmWithoutAutolinkLiteral } from '../gfm';
 
-const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiteral).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-
 /** Which syntax extensions a piece of text can trigger (see `extensionsFor`). */
 interface Extensions { table: boolean; strikethrough: boolean; footnote: boolean; task: boolean; frontMatter: boolean }
 
@@ -43,6 +41,9 @@ function processorFor(x: Extensions): Parser {
   }
   return p;
 }
+
+/** The parser with every extension: what `parseWhole` runs. */
+const processor = processorFor({ table: true, strikethrough: true, footnote: true, task: true, frontMatter: true });
 
 function extensionsFor(src: string, atStart: boolean): Extensions {
   return {
@@ -169,7 +170,7 @@ export function splitChunks(text: string): Chunk[] | null {
  * A fenced code block opened at column 1 and closed, with a plain info string (a language
  * and words without escapes or references): its node is known from the lines alone.
  */
-export interface Fence {
+interface Fence {
   /** Offset of the opening fence (a line start) and of the end of the closing fence's line. */
   start: number;
   end: number;
@@ -203,7 +204,7 @@ function simpleInfo(info: string): { lang: string | null; meta: string | null } 
  * One pass over the lines: the chunks (see `splitChunks`) and the fenced code blocks that
  * `parseStaged` need not parse (see `Fence`). Null when the document must be parsed whole.
  */
-export function scanTopLevel(text: string): { chunks: Chunk[]; fences: Fence[] } | null {
+function scanTopLevel(text: string): { chunks: Chunk[]; fences: Fence[] } | null {
   // The parser drops a leading byte order mark from its offsets; such text is parsed whole.
   if (text.charCodeAt(0) === 0xfeff || DEFINITION.test(text)) return null;
   const chunks: Chunk[] = [];
@@ -496,7 +497,7 @@ function fencesIn(fences: readonly Fence[], chunk: Chunk, length: number): Fence
  * `IncrementalParser`); otherwise `src` is parsed in one piece. `atStart`: `src` starts the
  * document (front matter is possible). `built.fences` counts the code blocks built from lines.
  */
-export function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, built = { fences: 0 }): Root {
+function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, built = { fences: 0 }): Root {
   if (!fences.length) return parseWith(processorFor(extensionsFor(src, atStart)), src);
   const children: RootContent[] = [];
   let at = 0;
