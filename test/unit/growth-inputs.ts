@@ -40,6 +40,7 @@ export const GROWTH_INPUTS: GrowthInput[] = [
   { name: 'many task items with a score change and a date', build: (n) => `${HEAD}${repeat('- [ ] Task: 40% → 65% (+25 points), due 2026-01-05\n', n, 70)}` },
   { name: 'one paragraph of score lines', build: (n) => `${HEAD}${repeat('Score: 40% → 65% (+25 points)\n', n, 70)}` },
   { name: 'many headings each with a checklist', build: (n) => `${HEAD}${repeat('## Section ✅ Complete\n\n- [x] done\n- [ ] open\n\n', n, 70)}` },
+  { name: 'lists and paragraphs alternating in one section', build: (n) => `${HEAD}${repeat('- [x] item done\n\n**Day 3** 50% done.\n\n', n, 70)}` },
   { name: 'deep block quotes `> > > …`', build: (n) => `${HEAD}${repeat('> ', n, 80)}Status: 40% → 60%\n` },
   { name: 'one very long line without spaces', build: (n) => `${HEAD}${repeat('ab1%', n, 70)}\n` },
 ];

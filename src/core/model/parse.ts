@@ -2,19 +2,22 @@
  * The one markdown parser: unified + remark-parse + GFM without autolink literals (see ../gfm.ts)
  * (+ front matter).
  *
- * Every parse is chunked at top-level ATX headings (see below): the parser's time grows with the
- * square of the size of a run of list items and headings parsed together, so parsing each
- * section on its own keeps a document of many sections linear. Within a chunk the parse is
+ * Every parse is chunked at top-level ATX headings (see below): an edit reparses only the chunks
+ * it touches, and a chunk is the unit of the staged parse. Within a chunk the parse is
  * staged (`parseStaged`): top-level fenced code blocks are built from their lines, and the text
  * between them is parsed with only the extensions it can trigger. The tree is the same as one
  * parse of the whole text (`parseWhole`; test/unit/staged-parse.test.ts). Trees are bounded in
  * depth (see MAX_DEPTH) so no consumer that walks them recursively can run out of stack.
+ * micromark runs with a linear `EditMap.consume` (./editMap.ts): with micromark's own, the
+ * time of a run of lists (or of headings with lists) parsed together grows with its square.
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { gfmWithoutAutolinkLiteral } from '../gfm';
+// micromark with a linear EditMap.consume (see ./editMap): installed before any parse.
+import './editMap';
 
 /** Which syntax extensions a piece of text can trigger (see `extensionsFor`). */
 interface Extensions { table: boolean; strikethrough: boolean; footnote: boolean; task: boolean; frontMatter: boolean }
