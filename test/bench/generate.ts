@@ -9,6 +9,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { random } from '../unit/helpers';
 
 export interface Workspace { dir: string; files: number; bytes: number }
 
@@ -18,18 +19,6 @@ const ROLES = ['Backend', 'Frontend', 'QA', 'Security', 'Docs', 'Data', 'Infra',
 const THINGS = ['billing export', 'search index', 'audit log', 'onboarding flow', 'rate limiter', 'sync engine', 'report builder', 'cache layer', 'webhook retries', 'settings page', 'import wizard', 'mobile login'];
 const STATUS = ['✅ Complete', '🚧 In Progress', '📋 Planned', '❌ Blocked', '⚠️ At Risk'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** Deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticDocument(id: number, rnd: () => number): string {
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));

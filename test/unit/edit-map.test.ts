@@ -8,19 +8,7 @@ import * as assert from 'node:assert/strict';
 import { EditMap } from 'micromark-util-edit-map';
 import { linearConsume, stockConsume } from '../../src/core/model/editMap';
 import { parseWhole } from '../../src/core/model/parse';
-import { CORPUS, FIXTURES, markdownUnder, readUtf8, skipWithoutShared } from './helpers';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { CORPUS, FIXTURES, markdownUnder, random, readUtf8, skipWithoutShared } from './helpers';
 
 type Call = ['add' | 'addBefore', number, number, string[]];
 

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { applyFixes, check, LineIndex, type Finding } from '../../src/core/index';
 import { IncrementalChecker } from '../../src/core/incremental';
-import { FIXTURES, markdownUnder, readUtf8, ROOT, SHARED_DOC_DIRS, TODAY } from './helpers';
+import { FIXTURES, markdownUnder, random as mulberry32, readUtf8, ROOT, SHARED_DOC_DIRS, TODAY } from './helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201) >>> 0;
 const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
@@ -24,17 +24,6 @@ const SECONDS = Number(process.env.FUZZ_SECONDS ?? 60);
 const FIXES_PER_DOC = 4;
 /** Each mutant starts from a window of this many lines of its source document. */
 const WINDOW_LINES = 40;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
@@ -62,7 +51,6 @@ const MUTATIONS: Mutation[] = [
   { name: 'insert a BOM', apply: (t) => `\ufeff${t}` },
   { name: 'CRLF line ends', apply: (t) => t.replace(/\r?\n/g, '\r\n') },
 ];
-
 
 // ------------------------------------------------------------------ properties
 

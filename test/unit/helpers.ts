@@ -62,3 +62,15 @@ export function markdownUnder(dir: string): string[] {
 
 /** The folders of real documents under ../shared that whole-corpus tests read (each may be absent). */
 export const SHARED_DOC_DIRS = ['seeds', 'corpus', join('labeled', 'docs')].map((d) => ({ name: `../shared/${d}`, path: join(SHARED, d) }));
+
+/** A small deterministic random generator (mulberry32): numbers in [0, 1) from a seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -19,19 +19,7 @@ import { parseWhole } from '../../src/core/model/parse';
 import { ResultCache } from '../../src/cli/cache';
 import { run } from '../../src/cli/main';
 import { checkTargets } from '../../src/cli/worker';
-import { CORPUS, FIXTURES, markdownFiles, markdownUnder, readUtf8, ROOT, SEEDS, sharedDocuments, skipWithoutShared, TODAY } from './helpers';
-
-/** Small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { CORPUS, FIXTURES, markdownFiles, markdownUnder, random, readUtf8, ROOT, SEEDS, sharedDocuments, skipWithoutShared, TODAY } from './helpers';
 
 const SNIPPETS = [
   '#', '# ', '## Heading', '\n# Inserted\n', '\n### Deeper 40%\n', '\n', '\n\n', '\r\n', ' ', '\t', 'x', '7', '%',
