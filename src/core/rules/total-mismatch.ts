@@ -2,7 +2,7 @@ import { agreesAtPrecision, formatLike, roundTo, withinTolerance } from '../mode
 import type { Claim, Quantity } from '../model/schema';
 import type { Rule, RuleContext } from './types';
 import { capitalize, rowName, subjectOf } from './util/say';
-import { contributions, exactPrecision, halves, isApprox, means, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
+import { contributions, exactPrecision, halves, inGroup, isApprox, means, product, quantities, show, sumAgrees, sumPrecision } from './util/sums';
 
 /**
  * A total that is not the sum of its parts: Total rows against their column, weighted tables
@@ -19,9 +19,17 @@ export const totalMismatch: Rule = {
   run(ctx) {
     const claims = ctx.claims('total');
     const sums = new Map(claims.filter((c) => c.form === 'weighted-sum' && !c.unchecked).map((c) => [c.data.group, c]));
+    // Once per weighted total, not once per row: a long table has as many rows as parts.
+    const written = new Map<Claim, number | null>();
+    const carry = (total: Claim | undefined) => {
+      if (!total) return undefined;
+      if (!written.has(total)) written.set(total, writtenSumItAgreesWith(ctx, total));
+      const sum = written.get(total)!;
+      return sum === null ? undefined : { total, written: sum };
+    };
     for (const c of claims) {
       if (c.unchecked) ctx.verdict(c, 'unchecked', c.unchecked);
-      else if (c.form === 'weighted-row') checkRow(ctx, c, sums.get(c.data.group));
+      else if (c.form === 'weighted-row') checkRow(ctx, c, carry(sums.get(c.data.group)));
       else if (c.form === 'weighted-sum') checkWeightedSum(ctx, c);
       else if (c.form === 'weighted-average') checkAverage(ctx, c);
       else if (c.form === 'column-mean') checkMean(ctx, c);
@@ -114,7 +122,20 @@ function checkRollup(ctx: RuleContext, c: Claim): void {
   });
 }
 
-function checkRow(ctx: RuleContext, c: Claim, total: Claim | undefined): void {
+/**
+ * The sum of the written contributions when the weighted total agrees with it and not with the
+ * right ones (it adds up the written rows, so it moves with a row's fix); else null.
+ */
+function writtenSumItAgreesWith(ctx: RuleContext, total: Claim): number | null {
+  const rows = contributions(total);
+  const written = rows.reduce((s, x) => s + x.written.value, 0);
+  const parts = rows.map((x) => x.written);
+  const agrees = sumAgrees(total.stated!, parts, written, tol(ctx)) && !sumAgrees(total.stated!, parts, rows.reduce((s, x) => s + x.right, 0), tol(ctx));
+  return agrees ? written : null;
+}
+
+/** A weighted row; `carry` is its table's total when that total adds up the written rows. */
+function checkRow(ctx: RuleContext, c: Claim, carry: { total: Claim; written: number } | undefined): void {
   const k = c.stated!;
   const p = product(c, c.data.row as number);
   if (agreesAtPrecision(k.value, p, k.precision)) { ctx.verdict(c, 'right'); return; }
@@ -123,14 +144,11 @@ function checkRow(ctx: RuleContext, c: Claim, total: Claim | undefined): void {
   const [w, m] = [c.evidence.find((e) => e.role === 'weight')!, c.evidence.find((e) => e.role === 'completion')!];
   // A total that adds up the written contributions moves with this row: the fix corrects it too.
   let carried = '';
-  if (total) {
-    const rows = contributions(total);
-    const written = rows.reduce((s, x) => s + x.written.value, 0);
-    if (sumAgrees(total.stated!, rows.map((x) => x.written), written, tol(ctx)) && !sumAgrees(total.stated!, rows.map((x) => x.written), rows.reduce((s, x) => s + x.right, 0), tol(ctx))) {
-      const moved = written - k.value + expected;
-      edits.push({ range: total.stated!.range, text: formatLike(total.stated!, roundTo(moved, total.stated!.precision)) });
-      carried = show(total.stated!, moved);
-    }
+  const total = carry?.total;
+  if (carry) {
+    const moved = carry.written - k.value + expected;
+    edits.push({ range: carry.total.stated!.range, text: formatLike(carry.total.stated!, roundTo(moved, carry.total.stated!.precision)) });
+    carried = show(carry.total.stated!, moved);
   }
   ctx.report({
     claim: c,
@@ -163,14 +181,14 @@ function checkWeightedSum(ctx: RuleContext, c: Claim): void {
 function checkAverage(ctx: RuleContext, c: Claim): void {
   const t = c.stated!;
   const groups = c.evidence.filter((e) => e.role === 'weight').map((e) => e.group);
-  const ws = groups.map((g) => c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!.value);
+  const ws = groups.map((g) => inGroup(c, 'weight', g)!.quantity!.value);
   const wsum = ws.reduce((s, w) => s + w, 0);
   if (wsum <= 0) { ctx.verdict(c, 'unchecked', 'the weights add up to nothing'); return; }
   const overall = groups.reduce<number>((s, g) => s + product(c, g), 0) / (wsum / 100);
   const ok = isApprox(t) ? withinTolerance(t.value, overall, tol(ctx)) : agreesAtPrecision(t.value, overall, t.precision);
   if (ok || (t.qualifier !== null && ['<', '>', '≤', '≥'].includes(t.qualifier))) { ctx.verdict(c, 'right'); return; }
   const expected = roundTo(overall, t.precision);
-  const terms = groups.map((g) => `${show(c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!)} × ${show(c.evidence.find((e) => e.role === 'completion' && e.group === g)!.quantity!)}`);
+  const terms = groups.map((g) => `${show(inGroup(c, 'weight', g)!.quantity!)} × ${show(inGroup(c, 'completion', g)!.quantity!)}`);
   const subject = String(c.data.completion).toLowerCase();
   ctx.report({
     claim: c,

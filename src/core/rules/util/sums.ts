@@ -51,22 +51,46 @@ export function exactPrecision(value: number, precision: number): number {
   return precision + 3;
 }
 
+/** Each claim's evidence by role and group, the first of each (rows look theirs up by group). */
+const BY_GROUP = new WeakMap<Claim, Map<string, Evidence>>();
+const groupKey = (role: string, group: number | null, label = '') => `${role}\u0000${group}\u0000${label}`;
+
+/** The first evidence of claim `c` with `role` in group `g` (and, when given, with `label`). */
+export function inGroup(c: Claim, role: string, g: number | null, label?: string): Evidence | undefined {
+  let index = BY_GROUP.get(c);
+  if (!index) {
+    index = new Map();
+    for (const e of c.evidence) {
+      for (const key of [groupKey(e.role, e.group), groupKey(e.role, e.group, `\u0001${e.label}`)]) if (!index.has(key)) index.set(key, e);
+    }
+    BY_GROUP.set(c, index);
+  }
+  return index.get(label === undefined ? groupKey(role, g) : groupKey(role, g, `\u0001${label}`));
+}
+
 /** weight × completion of evidence group `g`. */
 export function product(c: Claim, g: number | null): number {
-  const w = c.evidence.find((e) => e.role === 'weight' && e.group === g)!.quantity!;
-  const k = c.evidence.find((e) => e.role === 'completion' && e.group === g)!.quantity!;
+  const w = inGroup(c, 'weight', g)!.quantity!;
+  const k = inGroup(c, 'completion', g)!.quantity!;
   return (w.value / 100) * completionFactor(k, c.data.completionAs);
 }
 
-/** The contributions of a weighted total: as written, and with each wrong row replaced by weight × completion. */
-export function contributions(c: Claim): { written: Quantity; right: number; group: number | null }[] {
-  return c.evidence.filter((e) => e.role === 'part').map((e) => {
-    const q = e.quantity!;
-    const p = product(c, e.group);
-    return { written: q, right: agreesAtPrecision(q.value, p, q.precision) ? q.value : p, group: e.group };
-  });
-}
+export interface Contribution { written: Quantity; right: number; group: number | null }
+const CONTRIBUTIONS = new WeakMap<Claim, readonly Contribution[]>();
 
+/** The contributions of a weighted total: as written, and with each wrong row replaced by weight × completion. */
+export function contributions(c: Claim): readonly Contribution[] {
+  let rows = CONTRIBUTIONS.get(c);
+  if (!rows) {
+    rows = c.evidence.filter((e) => e.role === 'part').map((e) => {
+      const q = e.quantity!;
+      const p = product(c, e.group);
+      return { written: q, right: agreesAtPrecision(q.value, p, q.precision) ? q.value : p, group: e.group };
+    });
+    CONTRIBUTIONS.set(c, rows);
+  }
+  return rows;
+}
 
 /**
  * The means an Average row may state: the plain mean of its parts, and why another one fits
@@ -85,7 +109,7 @@ export function means(c: Claim): { mean: number; parts: Quantity[]; other: strin
   const labels = [...new Set(c.evidence.filter((e) => e.role === 'weight').map((e) => e.label))];
   for (const label of labels) {
     if (other) break;
-    const ws = parts.map((p) => c.evidence.find((e) => e.role === 'weight' && e.label === label && e.group === p.group)?.quantity?.value ?? 0);
+    const ws = parts.map((p) => inGroup(c, 'weight', p.group, label)?.quantity?.value ?? 0);
     const wsum = ws.reduce((s, w) => s + w, 0);
     if (wsum > 0 && fits(values.reduce((s, v, i) => s + v * ws[i]!, 0) / wsum)) other = `the mean weighted by ${label}`;
   }
