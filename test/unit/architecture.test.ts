@@ -6,7 +6,7 @@ import { ROOT } from './helpers';
 
 const GFM_PARTS = ['footnote', 'strikethrough', 'table', 'task-list-item'].flatMap((p) => [`micromark-extension-gfm-${p}`, `mdast-util-gfm-${p}`]);
 /** micromark's edit map: the parser replaces its `consume` with a linear one (src/core/model/editMap.ts). */
-const ALLOWED = new Set(['unified', 'remark-parse', 'remark-frontmatter', ...GFM_PARTS, 'micromark-util-edit-map', 'zod', 'mdast', 'jsonc-parser']);
+const ALLOWED = new Set(['unified', 'remark-parse', 'remark-frontmatter', ...GFM_PARTS, 'micromark-util-classify-character', 'micromark-util-edit-map', 'zod', 'mdast', 'jsonc-parser']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

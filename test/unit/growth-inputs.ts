@@ -41,6 +41,16 @@ export const GROWTH_INPUTS: GrowthInput[] = [
   { name: 'one paragraph of score lines', build: (n) => `${HEAD}${repeat('Score: 40% → 65% (+25 points)\n', n, 70)}` },
   { name: 'many headings each with a checklist', build: (n) => `${HEAD}${repeat('## Section ✅ Complete\n\n- [x] done\n- [ ] open\n\n', n, 70)}` },
   { name: 'lists and paragraphs alternating in one section', build: (n) => `${HEAD}${repeat('- [x] item done\n\n**Day 3** 50% done.\n\n', n, 70)}` },
+  { name: 'one paragraph of lines with strong text and code', build: (n) => `${HEAD}${repeat('**Step** `a` done 50%\n', n, 70)}` },
+  {
+    // A paragraph, built from its lines (micromark's own code-span search is quadratic here).
+    name: 'backtick runs of growing length, none closed',
+    build: (n) => {
+      let s = `${HEAD}Runs: `;
+      for (let k = 1; s.length < n; k++) s += `a${'`'.repeat(k)}`;
+      return `${s}\n`;
+    },
+  },
   { name: 'deep block quotes `> > > …`', build: (n) => `${HEAD}${repeat('> ', n, 80)}Status: 40% → 60%\n` },
   { name: 'one very long line without spaces', build: (n) => `${HEAD}${repeat('ab1%', n, 70)}\n` },
 ];

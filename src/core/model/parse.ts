@@ -16,6 +16,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { gfmWithoutAutolinkLiteral } from '../gfm';
+import { type LineBlock, lineBlocks } from './lineBlocks';
 // micromark with a linear EditMap.consume (see ./editMap): installed before any parse.
 import './editMap';
 
@@ -328,6 +329,8 @@ export interface ParseStats {
   parsed: number;
   /** Fenced code blocks built from their lines in this call instead of parsed (see `parseStaged`). */
   fences: number;
+  /** Headings, paragraphs and lists built from their lines in this call (see ./lineBlocks.ts). */
+  lines: number;
 }
 
 /**
@@ -341,7 +344,7 @@ export interface ParseStats {
  */
 export class IncrementalParser {
   private chunks = new Map<string, ChunkTree>();
-  stats: ParseStats = { chunked: false, chunks: 0, parsed: 0, fences: 0 };
+  stats: ParseStats = { chunked: false, chunks: 0, parsed: 0, fences: 0, lines: 0 };
   /**
    * The chunks of the last parse, in order (null when the text was parsed whole): each chunk's
    * key (its text and the lines after it: what decides its nodes), place and top-level nodes.
@@ -353,9 +356,9 @@ export class IncrementalParser {
     if (!scan || scan.chunks.length < 2) {
       this.chunks = new Map();
       this.parsedChunks = null;
-      const built = { fences: 0 };
+      const built = { fences: 0, lines: 0 };
       const root = scan ? parseStaged(text, scan.fences, true, built) : parseWhole(text);
-      this.stats = { chunked: false, chunks: 1, parsed: 1, fences: built.fences };
+      this.stats = { chunked: false, chunks: 1, parsed: 1, ...built };
       return root;
     }
     const { chunks, fences } = scan;
@@ -363,7 +366,7 @@ export class IncrementalParser {
     const placed: ParsedChunk[] = [];
     const children: RootContent[] = [];
     let parsed = 0;
-    const built = { fences: 0 };
+    const built = { fences: 0, lines: 0 };
     let count = 0;
     let last: ChunkTree | undefined;
     for (let i = 0; i < chunks.length; ) {
@@ -407,7 +410,7 @@ export class IncrementalParser {
     }
     this.chunks = next;
     this.parsedChunks = placed;
-    this.stats = { chunked: true, chunks: count, parsed, fences: built.fences };
+    this.stats = { chunked: true, chunks: count, parsed, ...built };
     return {
       type: 'root',
       children,
@@ -431,7 +434,7 @@ function lookahead(text: string, offset: number): string {
  * The top-level nodes before `boundary` when the node starting exactly at `boundary` is of
  * type `type` and nothing before it reaches past it; else null.
  */
-function verifiedChildren(root: Root, boundary: number, type: 'heading' | 'code'): RootContent[] | null {
+function verifiedChildren(root: Root, boundary: number, type: RootContent['type']): RootContent[] | null {
   const kept: RootContent[] = [];
   for (const c of root.children) {
     const start = c.position?.start.offset ?? -1;
@@ -494,31 +497,31 @@ function fencesIn(fences: readonly Fence[], chunk: Chunk, length: number): Fence
 /**
  * The tree of `src`, equal to `parseWhole(src)`, parsing less: the fenced code blocks of
  * `fences` are built from their lines (a code block's node is its info string and its lines),
- * the text between them is parsed piece by piece, each with only the extensions its characters
- * can trigger (see `processorFor`). A piece is parsed with the first two lines of the fence after
- * it and kept only if that fence really starts a code block there (as chunks are verified in
- * `IncrementalParser`); otherwise `src` is parsed in one piece. `atStart`: `src` starts the
- * document (front matter is possible). `built.fences` counts the code blocks built from lines.
+ * and so are the headings, paragraphs and flat lists that ./lineBlocks.ts can build; the text
+ * between them is parsed piece by piece, each with only the extensions its characters can
+ * trigger (see `processorFor`). A piece is parsed with the first two lines of the block after it
+ * and kept only if that block really starts a node of its type there (as chunks are verified in
+ * `IncrementalParser`); otherwise `src` is parsed again without line blocks, and then in one
+ * piece. `atStart`: `src` starts the document (front matter is possible). `built` counts the
+ * blocks built from lines.
  */
-function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, built = { fences: 0 }): Root {
-  if (!fences.length) return parseWith(processorFor(extensionsFor(src, atStart)), src);
+function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, built: Built = { fences: 0, lines: 0 }, withLines = true): Root {
+  const blocks = withLines && !src.includes('\r') && !src.includes('\0') ? builtBlocks(src, fences, atStart) : fences.map(fenceBlock);
+  if (!blocks.length) return parseWith(processorFor(extensionsFor(src, atStart)), src);
   const children: RootContent[] = [];
   let at = 0;
   let line = 1;
-  for (const f of fences) {
-    if (f.start > at && HAS_CONTENT.test(src.slice(at, f.start))) {
-      const piece = src.slice(at, f.start) + lookahead(src, f.start);
-      const kept = verifiedChildren(parseWith(processorFor(extensionsFor(piece, atStart && at === 0)), piece), f.start - at, 'code');
-      if (!kept) return parseWith(processorFor(extensionsFor(src, atStart)), src);
+  for (const b of blocks) {
+    if (b.start > at && HAS_CONTENT.test(src.slice(at, b.start))) {
+      const piece = src.slice(at, b.start) + lookahead(src, b.start);
+      const kept = verifiedChildren(parseWith(processorFor(extensionsFor(piece, atStart && at === 0)), piece), b.start - at, b.node.type);
+      if (!kept) return withLines ? parseStaged(src, fences, atStart, built, false) : parseWith(processorFor(extensionsFor(src, atStart)), src);
       shiftInPlace(kept, line - 1, at);
       children.push(...kept);
     }
-    children.push({
-      type: 'code', lang: f.lang, meta: f.meta, value: f.value,
-      position: { start: { line: f.line, column: 1, offset: f.start }, end: { line: f.endLine, column: f.endColumn, offset: f.end } },
-    });
-    at = f.end;
-    line = f.endLine;
+    children.push(b.node);
+    at = b.end;
+    line = b.endLine;
     if (src.charCodeAt(at) === 10) { at++; line++; }
   }
   if (at < src.length && HAS_CONTENT.test(src.slice(at))) {
@@ -527,6 +530,7 @@ function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, bu
     children.push(...tail);
   }
   built.fences += fences.length;
+  built.lines += blocks.length - fences.length;
   const lastBreak = src.lastIndexOf('\n');
   let lines = 1;
   for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lines++;
@@ -535,6 +539,54 @@ function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, bu
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines, column: src.length - lastBreak, offset: src.length } },
   };
+}
+
+/** Blocks built instead of parsed in one call of `parseStaged`. */
+interface Built { fences: number; lines: number }
+
+/** A fenced code block's node. */
+function fenceBlock(f: Fence): LineBlock {
+  return {
+    start: f.start, end: f.end, line: f.line, endLine: f.endLine,
+    node: {
+      type: 'code', lang: f.lang, meta: f.meta, value: f.value,
+      position: { start: { line: f.line, column: 1, offset: f.start }, end: { line: f.endLine, column: f.endColumn, offset: f.end } },
+    },
+  };
+}
+
+/**
+ * The fenced code blocks and, between them, the line blocks (./lineBlocks.ts), in order. Front
+ * matter at the start of the document is left to the parser (its lines could look like
+ * paragraphs), and so is everything when it is not closed.
+ */
+function builtBlocks(src: string, fences: readonly Fence[], atStart: boolean): LineBlock[] {
+  let from = 0;
+  let line = 1;
+  if (atStart && (src.startsWith('---') || src.startsWith('+++'))) {
+    const first = src.indexOf('\n');
+    const opener = FRONT_MATTER_OPEN.test(first < 0 ? src : src.slice(0, first)) ? src.slice(0, 3) : null;
+    if (opener) {
+      let at = first + 1;
+      from = -1;
+      for (line = 2; first >= 0 && at < src.length; line++) {
+        let end = src.indexOf('\n', at);
+        if (end < 0) end = src.length;
+        if (src.slice(at, end) === opener) { from = Math.min(end + 1, src.length); line++; break; }
+        at = end + 1;
+      }
+      if (from < 0) return fences.map(fenceBlock);
+    }
+  }
+  const out: LineBlock[] = [];
+  for (const f of fences) {
+    if (f.start >= from) out.push(...lineBlocks(src, from, f.start, line));
+    out.push(fenceBlock(f));
+    from = f.end < src.length ? f.end + 1 : f.end;
+    line = f.endLine + 1;
+  }
+  if (from < src.length) out.push(...lineBlocks(src, from, src.length, line));
+  return out;
 }
 
 /** Text with something besides line breaks, spaces and tabs (blank lines make no node). */
