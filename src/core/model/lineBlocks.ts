@@ -1,17 +1,19 @@
 /**
- * Blocks built from their lines instead of parsed: ATX headings, paragraphs and flat tight
- * lists of one-line items (bullets, numbers, task boxes) whose text holds only plain text,
- * strong emphasis (`**…**`) and code spans. micromark costs about as much per line as per
- * character, and such blocks are about half of a status document outside its code blocks; a
- * node known from the lines alone needs no tokenizer.
+ * Blocks built from their lines instead of parsed: ATX headings, paragraphs, thematic breaks,
+ * pipe tables and tight lists of one-line items (bullets, numbers, task boxes, lists nested
+ * exactly under their parent's text) whose text holds only plain text, strong emphasis
+ * (`**…**`) and code spans. micromark costs about as much per line as per character, and such
+ * blocks are about half of a status document outside its code blocks; a node known from the
+ * lines alone needs no tokenizer.
  *
- * Built only where the result is certain, else left to the parser: every line at column 1, no
- * tab, no trailing white space; text without links, HTML, escapes, character references,
- * emphasis with one `*` or with `_`, or strikethrough. Which `**` open and close is decided as
- * micromark decides it (the same character classes, the same delimiter matching); which blocks
- * are top-level is checked by the staged parse (`parseStaged` in ./parse.ts): a block after
- * parsed text must start a node of its type when parsed with that text. test/unit/line-blocks.test.ts
- * compares every built block with the parser's node on generated and real text.
+ * Built only where the result is certain, else left to the parser: every line at column 1 (a
+ * nested item at its parent's text), no tab, no trailing white space; text without links, HTML,
+ * escapes, character references, emphasis with one `*` or with `_`, or strikethrough. Which `**`
+ * open and close is decided as micromark decides it (the same character classes, the same
+ * delimiter matching); which blocks are top-level is checked by the staged parse (`parseStaged`
+ * in ./parse.ts): a block after parsed text must start a node of its type when parsed with that
+ * text. test/unit/line-blocks.test.ts compares every built block with the parser's node on
+ * generated and real text.
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';

@@ -329,7 +329,10 @@ export interface ParseStats {
   parsed: number;
   /** Fenced code blocks built from their lines in this call instead of parsed (see `parseStaged`). */
   fences: number;
-  /** Headings, paragraphs and lists built from their lines in this call (see ./lineBlocks.ts). */
+  /**
+   * Headings, paragraphs, lists, thematic breaks and tables built from their lines in this call
+   * (see ./lineBlocks.ts; a block in the lines a chunk reads ahead counts in both chunks).
+   */
   lines: number;
 }
 
@@ -497,9 +500,9 @@ function fencesIn(fences: readonly Fence[], chunk: Chunk, length: number): Fence
 /**
  * The tree of `src`, equal to `parseWhole(src)`, parsing less: the fenced code blocks of
  * `fences` are built from their lines (a code block's node is its info string and its lines),
- * and so are the headings, paragraphs and flat lists that ./lineBlocks.ts can build; the text
- * between them is parsed piece by piece, each with only the extensions its characters can
- * trigger (see `processorFor`). A piece is parsed with the first two lines of the block after it
+ * and so are the headings, paragraphs, lists, thematic breaks and tables that ./lineBlocks.ts
+ * can build; the text between them is parsed piece by piece, each with only the extensions its
+ * characters can trigger (see `processorFor`). A piece is parsed with the first two lines of the block after it
  * and kept only if that block really starts a node of its type there (as chunks are verified in
  * `IncrementalParser`); otherwise `src` is parsed again without line blocks, and then in one
  * piece. `atStart`: `src` starts the document (front matter is possible). `built` counts the
