@@ -17,6 +17,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { classifyCharacter } from 'micromark-util-classify-character';
+import { pushAll } from '../collections';
 
 /** A top-level block whose node is known from its lines (offsets and lines are `src`'s). */
 export interface LineBlock {
@@ -53,7 +54,7 @@ export function lineBlocks(src: string, from: number, to: number, line: number):
   let runLine = line;
   const flush = (next: number): void => {
     if (!run.length) return;
-    out.push(...buildRun(src, run, runLine, next));
+    pushAll(out, buildRun(src, run, runLine, next));
     run = [];
   };
   let n = line;
@@ -212,7 +213,17 @@ function plainStart(src: string, at: number, end: number): boolean {
 /** No tab and no trailing space (white space at a line's end changes the text's end). */
 function cleanLine(src: string, start: number, end: number): boolean {
   if (end > start && src.charCodeAt(end - 1) === SPACE) return false;
-  return src.indexOf('\t', start) < 0 || src.indexOf('\t', start) >= end;
+  return indexIn(src, TAB, start, end) < 0;
+}
+
+/**
+ * The first `code` in `src[start, end)`, else -1. Unlike `indexOf`, it never reads past `end`:
+ * asked once per line, an unbounded search for a character the document lacks would read the
+ * rest of the document each time.
+ */
+function indexIn(src: string, code: number, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (src.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 // ------------------------------------------------------------------------ blocks
@@ -308,8 +319,7 @@ function paragraph(src: string, run: Line[], line: number): Paragraph | null {
   for (const { start, end } of run) {
     if (!plainStart(src, start, end) || !cleanLine(src, start, end)) return null;
     // A pipe could make the lines a table; `]:` was ruled out for the whole document.
-    const pipe = src.indexOf('|', start);
-    if (pipe >= 0 && pipe < end) return null;
+    if (indexIn(src, PIPE, start, end) >= 0) return null;
   }
   const first = run[0]!;
   const last = run[run.length - 1]!;
@@ -329,7 +339,7 @@ function table(src: string, run: Line[], line: number): Table | null {
   for (const { start, end } of run) {
     if (end - start < 2 || src.charCodeAt(start) !== PIPE || src.charCodeAt(end - 1) !== PIPE || !cleanLine(src, start, end)) return null;
     const at: number[] = [];
-    for (let i = start; i >= 0 && i < end; i = src.indexOf('|', i + 1)) at.push(i);
+    for (let i = start; i >= 0; i = indexIn(src, PIPE, i + 1, end)) at.push(i);
     if (at.length < 2) return null;
     pipes.push(at);
   }
@@ -383,7 +393,7 @@ function group(src: string, i: number, start: number, end: number): 1 | 2 | unde
 export function inline(src: string, start: number, end: number, lineStarts: readonly number[], line: number): PhrasingContent[] | null {
   const tokens: Token[] = [];
   let tildes = 0;
-  const closers = src.indexOf('`', start) >= 0 && src.indexOf('`', start) < end ? new BacktickRuns(src, start, end) : null;
+  const closers = indexIn(src, BACKTICK, start, end) >= 0 ? new BacktickRuns(src, start, end) : null;
   for (let i = start; i < end; ) {
     const c = src.charCodeAt(i);
     if (c === 91 || c === 60 || c === 92 || c === TAB) return null; // [ < \ tab
@@ -439,7 +449,7 @@ class BacktickRuns {
   private bySize = new Map<number, number[]>();
   private cursor = new Map<number, number>();
   constructor(src: string, start: number, end: number) {
-    for (let i = src.indexOf('`', start); i >= 0 && i < end; i = src.indexOf('`', i)) {
+    for (let i = indexIn(src, BACKTICK, start, end); i >= 0; i = indexIn(src, BACKTICK, i, end)) {
       let j = i;
       while (j < end && src.charCodeAt(j) === BACKTICK) j++;
       let runs = this.bySize.get(j - i);
