@@ -5,6 +5,7 @@
  */
 import type { Edit } from './findings';
 import { LineIndex } from './model/positions';
+import { pushAll } from './collections';
 
 export type DiffOp = { kind: 'same' | 'del' | 'add'; line: string };
 
@@ -30,8 +31,8 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] 
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const ops: DiffOp[] = a.slice(0, head).map((line) => ({ kind: 'same', line }));
-  ops.push(...middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail)));
-  ops.push(...a.slice(a.length - tail).map((line): DiffOp => ({ kind: 'same', line })));
+  pushAll(ops, middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail)));
+  pushAll(ops, a.slice(a.length - tail).map((line): DiffOp => ({ kind: 'same', line })));
   return ops;
 }
 

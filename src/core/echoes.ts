@@ -13,6 +13,7 @@
  */
 import type { Edit, Finding, Related } from './findings';
 import type { Claim, Range } from './model/schema';
+import { pushAll } from './collections';
 
 export interface Fold {
   /** The folded finding and the claim it reports. */
@@ -77,7 +78,7 @@ export function foldEchoes(findings: readonly Finding[], claimOf: ReadonlyMap<Fi
       if (m === root) continue;
       const fresh = m.finding.fix!.edits.filter((e) => !edits.some((x) => sameEdit(x, e)));
       if (fresh.some((e) => edits.some((x) => overlaps(x, e)))) continue; // cannot be one fix: stays a finding of its own
-      edits.push(...fresh);
+      pushAll(edits, fresh);
       echoes.push(m);
     }
     if (!echoes.length) continue;

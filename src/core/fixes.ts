@@ -6,6 +6,7 @@
  */
 import type { Edit, Finding, Fix } from './findings';
 import { LineIndex } from './model/positions';
+import { pushAll } from './collections';
 
 /**
  * Which fixes to apply:
@@ -75,7 +76,7 @@ export function planFixes(text: string, fixes: readonly Fix[]): Plan {
       deferred.push(fix);
       continue;
     }
-    chosen.push(...fresh);
+    pushAll(chosen, fresh);
     taken.push(fix);
   }
   chosen.sort((a, b) => a.start - b.start || a.end - b.end);

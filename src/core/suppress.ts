@@ -5,6 +5,7 @@
  */
 import type { Finding } from './findings';
 import type { Suppression } from './model/schema';
+import { pushAll } from './collections';
 
 export interface SuppressionResult {
   kept: Finding[];
@@ -66,7 +67,7 @@ function merge(list: Region[]): Region[] {
     const last = out[out.length - 1];
     if (last && r.from <= last.to + 1) {
       last.to = Math.max(last.to, r.to);
-      last.sources.push(...r.sources);
+      pushAll(last.sources, r.sources);
     } else out.push({ from: r.from, to: r.to, sources: [...r.sources] });
   }
   return out;

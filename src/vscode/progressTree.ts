@@ -331,7 +331,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const out: Node[] = [];
         if (entry.findings.length) out.push(this.remember({ kind: 'problems', id: `${base}/problems`, parentId: node.id, uri }));
         const root = this.rootSection(doc);
-        out.push(...this.sectionChildren(entry, root ?? null, node.id, base));
+        for (const child of this.sectionChildren(entry, root ?? null, node.id, base)) out.push(child);
         return out;
       }
       case 'section':
@@ -383,7 +383,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       if (m.section !== section || (this.filter === 'open' && milestoneStatus(doc, m) === 'done')) return;
       out.push(this.remember({ kind: 'milestone', id: `${idBase}/m:${unique(m.name)}`, parentId, uri, index: i }));
     });
-    out.push(...this.taskNodes(entry, (t) => t.section === section && (t.parent === null || doc.tasks[t.parent]?.section !== section), parentId, idBase));
+    // One push per node: spreading a long checklist into arguments would overflow the stack.
+    for (const task of this.taskNodes(entry, (t) => t.section === section && (t.parent === null || doc.tasks[t.parent]?.section !== section), parentId, idBase)) out.push(task);
     return out;
   }
 

@@ -1,5 +1,5 @@
 // The core on awkward input: a byte order mark, a time budget (with a clock the test controls),
-// UTF-16 bytes, binary bytes.
+// UTF-16 bytes, binary bytes, a block of more numbers than a call takes arguments.
 import assert from 'node:assert/strict';
 import { AnalysisStopped, check, decodeText, parseConfig, runRules, analyze, LineIndex, type Rule } from '../../src/core/index';
 import { IncrementalChecker } from '../../src/core/incremental';
@@ -37,6 +37,13 @@ describe('robustness of the core', () => {
     const counting: Rule = { ...late, run: () => { calls++; } };
     assert.throws(() => runRules(doc, DOC, new LineIndex(DOC), { today: TODAY, config, rules: [counting, counting], stopIfLate: () => { if (calls) throw new AnalysisStopped(5); } }), AnalysisStopped);
     assert.equal(calls, 1, 'checked before each rule');
+  });
+
+  it('a paragraph of 130,000 numbers is checked: no list of them is spread into call arguments (the stack holds about 120,000)', function () {
+    this.timeout(60_000);
+    const text = `# Counts\n\n${'1 of '.repeat(260_000)}1\n`;
+    const { doc } = check(text, { today: TODAY });
+    assert.ok(doc.numbers.length > 125_000, `${doc.numbers.length} numbers`);
   });
 
   it('decodes UTF-16 LE and BE with a BOM; NUL bytes without one are binary', () => {

@@ -28,6 +28,7 @@ import type {
   StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
 } from './schema';
 import { getVocabulary, RememberingVocabulary, type StatusMatch, type Vocabulary } from './vocabulary';
+import { pushAll } from '../collections';
 
 export interface AnalyzeOptions {
   /** Extra status words (the `statusWords` setting). */
@@ -223,8 +224,8 @@ function assemble(
     }
     if (single) {
       const p = chunk.parts;
-      blocks.push(...p.blocks); numbers.push(...p.numbers); tasks.push(...p.tasks); lists.push(...p.lists);
-      tables.push(...p.tables); fields.push(...p.fields); scores.push(...p.scores);
+      pushAll(blocks, p.blocks); pushAll(numbers, p.numbers); pushAll(tasks, p.tasks); pushAll(lists, p.lists);
+      pushAll(tables, p.tables); pushAll(fields, p.fields); pushAll(scores, p.scores);
     } else {
       placeParts(chunk, bases[bases.length - 1]!, { blocks, numbers, tasks, lists, tables, fields, scores });
     }
@@ -263,7 +264,7 @@ function assemble(
     const dl = chunk.line - 1;
     const d = chunk.offset;
     if (single) {
-      dates.push(...datesOf(p.blocks, defaultYear, dateOptions, range));
+      pushAll(dates, datesOf(p.blocks, defaultYear, dateOptions, range));
       return;
     }
     if (p.dates?.context !== dateContext) {

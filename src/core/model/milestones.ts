@@ -16,6 +16,7 @@ import {
 import type { LineIndex } from './positions';
 import type { DateValue, Field, Milestone, Range, Section, StatusDoc, StatusMention, Table } from './schema';
 import type { Vocabulary } from './vocabulary';
+import { pushAll } from '../collections';
 
 export interface MilestoneContext {
   text: string;
@@ -386,7 +387,7 @@ export function sprintScopes(doc: StatusDoc, ctx?: MilestoneContext): SprintScop
     const range = section === null ? { offset: 0, endOffset: Number.MAX_SAFE_INTEGER } : doc.sections[section]!.range;
     out.push({ section, title: section === null ? 'this sprint' : `"${title}"`, offset: range.offset, endOffset: range.endOffset, end: date, endKey: f.key, endKeyRange: f.keyRange, status });
   }
-  if (ctx) out.push(...sprintLines(doc, ctx));
+  if (ctx) pushAll(out, sprintLines(doc, ctx));
   return out;
 }
 

@@ -19,6 +19,7 @@ import { gfmWithoutAutolinkLiteral } from '../gfm';
 import { type LineBlock, lineBlocks } from './lineBlocks';
 // micromark with a linear EditMap.consume (see ./editMap): installed before any parse.
 import './editMap';
+import { pushAll } from '../collections';
 
 /** Which syntax extensions a piece of text can trigger (see `extensionsFor`). */
 interface Extensions { table: boolean; strikethrough: boolean; footnote: boolean; task: boolean; frontMatter: boolean }
@@ -406,7 +407,7 @@ export class IncrementalParser {
       const moved = moveTree(tree, first.line, first.offset);
       next.set(key, moved);
       placed.push({ key, offset: first.offset, line: first.line, end: j < chunks.length ? chunks[j]!.offset : text.length, children: moved.children });
-      children.push(...moved.children);
+      pushAll(children, moved.children);
       last = moved;
       count++;
       i = j;
@@ -520,7 +521,7 @@ function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, bu
       const kept = verifiedChildren(parseWith(processorFor(extensionsFor(piece, atStart && at === 0)), piece), b.start - at, b.node.type);
       if (!kept) return withLines ? parseStaged(src, fences, atStart, built, false) : parseWith(processorFor(extensionsFor(src, atStart)), src);
       shiftInPlace(kept, line - 1, at);
-      children.push(...kept);
+      pushAll(children, kept);
     }
     children.push(b.node);
     at = b.end;
@@ -530,7 +531,7 @@ function parseStaged(src: string, fences: readonly Fence[], atStart: boolean, bu
   if (at < src.length && HAS_CONTENT.test(src.slice(at))) {
     const tail = parseWith(processorFor(extensionsFor(src.slice(at), false)), src.slice(at)).children;
     shiftInPlace(tail, line - 1, at);
-    children.push(...tail);
+    pushAll(children, tail);
   }
   built.fences += fences.length;
   built.lines += blocks.length - fences.length;
@@ -583,12 +584,12 @@ function builtBlocks(src: string, fences: readonly Fence[], atStart: boolean): L
   }
   const out: LineBlock[] = [];
   for (const f of fences) {
-    if (f.start >= from) out.push(...lineBlocks(src, from, f.start, line));
+    if (f.start >= from) pushAll(out, lineBlocks(src, from, f.start, line));
     out.push(fenceBlock(f));
     from = f.end < src.length ? f.end + 1 : f.end;
     line = f.endLine + 1;
   }
-  if (from < src.length) out.push(...lineBlocks(src, from, src.length, line));
+  if (from < src.length) pushAll(out, lineBlocks(src, from, src.length, line));
   return out;
 }
 

@@ -23,7 +23,7 @@ import {
 import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc, Table } from '../schema';
 import { readBuckets } from './count-buckets';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
-import { append } from '../../collections';
+import { append, minOf, pushAll } from '../../collections';
 import { allMatches } from '../regex';
 import { headingBlocks } from '../cells';
 
@@ -37,7 +37,7 @@ export const countExtractor: ClaimExtractor = {
       else if (block.kind === 'paragraph') leadInClaim(ctx, s, block, out);
       if (block.kind !== 'code') inlineClaims(ctx, block, out);
     });
-    out.push(...readBuckets(ctx));
+    pushAll(out, readBuckets(ctx));
     return out;
   },
 };
@@ -387,7 +387,7 @@ function codeTally(ctx: ExtractContext, s: Extract<Structure, { kind: 'code' }>)
     doubt = 'the code block is a tree: its files are counted, its folders are not';
   } else {
     const indent = (l: string) => l.length - l.trimStart().length;
-    const base = Math.min(...entries.map((e) => indent(e.line)));
+    const base = minOf(entries.map((e) => indent(e.line)));
     if (entries.some((e) => indent(e.line) > base)) return 'the code block is nested';
   }
   if (counted.some((e) => e.line.trim().length < 24 && isSelection(e.line))) doubt ??= 'the code block ends in a selection mark';

@@ -17,6 +17,7 @@ import {
 import type { NumberToken, Quantity } from '../schema';
 import { checkedText } from '../text';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { pushAll } from '../../collections';
 
 const isBound = (q: string | null) => Boolean(q && q !== '~' && q !== '≈');
 
@@ -90,7 +91,8 @@ export const ratioExtractor: ClaimExtractor = {
         }
       }
     }
-    out.push(...tableCells(ctx, masked), ...completions(ctx, masked));
+    pushAll(out, tableCells(ctx, masked));
+    pushAll(out, completions(ctx, masked));
     return out;
   },
 };

@@ -31,15 +31,18 @@ import { cellBlocks, decimalsOf, headingBlocks, parseCell, readWeightedTable, ty
 import { parseNum } from '../numbers';
 import type { Block, Evidence, Quantity, Range, Table } from '../schema';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
-import { append } from '../../collections';
+import { append, maxOf, pushAll } from '../../collections';
 
 export const totalClaims: ClaimExtractor = {
   kinds: ['total'],
   extract(ctx) {
     const out: ClaimDraft[] = [];
     const cells = cellBlocks(ctx.doc);
-    for (const table of ctx.doc.tables) out.push(...tableClaims(ctx, table, cells), ...averageRows(ctx, table, cells));
-    out.push(...rollups(ctx, cells), ...leadIns(ctx, cells), ...headingTotals(ctx, cells), ...tallies(ctx), ...proseSums(ctx), ...lineTotals(ctx));
+    for (const table of ctx.doc.tables) {
+      pushAll(out, tableClaims(ctx, table, cells));
+      pushAll(out, averageRows(ctx, table, cells));
+    }
+    for (const claims of [rollups(ctx, cells), leadIns(ctx, cells), headingTotals(ctx, cells), tallies(ctx), proseSums(ctx), lineTotals(ctx)]) pushAll(out, claims);
     return out;
   },
 };
@@ -177,7 +180,7 @@ function tableClaims(ctx: ExtractContext, table: Table, cells: Map<string, Block
     const plain = values.reduce((s, v) => s + v, 0);
     const other = total.kind === 'number' && !total.qualifier && !agreesAtPrecision(total.value, plain, total.precision) && (
       (total.value === partRows.length && Number.isInteger(total.value) ? 'the total counts the rows' : null) ??
-      (agreesAtPrecision(total.value, Math.max(...values), total.precision) ? 'the total is the maximum of the rows' : null) ??
+      (agreesAtPrecision(total.value, maxOf(values), total.precision) ? 'the total is the maximum of the rows' : null) ??
       (agreesAtPrecision(total.value, values.reduce((s, v) => s + v, 0) / values.length, total.precision) ? 'the total is the average of the rows' : null) ??
       (doneSum > 0 && doneSum !== values.reduce((s, v) => s + v, 0) && agreesAtPrecision(total.value, doneSum, total.precision) ? 'the total sums the rows marked done' : null));
     out.push(draft('total', 'column-sum', {
@@ -522,7 +525,7 @@ function proseSums(ctx: ExtractContext): ClaimDraft[] {
     const headed = opens && within(doc.numbers, (n) => n.range.offset, sec!.headingRange.offset, sec!.headingRange.endOffset)
       .some((n) => n.block === hi && n.kind === 'count' && n.value === items.length && unitKey(n.unit ?? '') !== 'total');
     const sum = items.reduce((s, x) => s + x!.value, 0);
-    const max = Math.max(...items.map((x) => x!.value));
+    const max = maxOf(items.map((x) => x!.value));
     // Whole items (`320 linhas`) make `1.120 linhas` a thousands dot: 1120.
     const whole = items.every((x) => Number.isInteger(x!.value));
     const digitsOf = (t: string) => t.replace(/^[~≈<>≤≥+\-−\s]+/, '').split(/\s/, 1)[0]!.replace(/\+$/, '');
