@@ -51,23 +51,28 @@ export async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
-/** Throws away unsaved edits of a document and closes its editors. */
 /**
  * Throws away a test's unsaved edits and closes the editor. Closing a dirty editor would ask to
  * save, and a test run answers such a dialog with its default (save): the edit would reach the
  * fixture on disk and leak into every later test. So the document is made clean first: the
- * Revert command on its editor, and if that left it dirty (another editor was active), its text
- * from disk put back and saved, which writes what the file already holds.
+ * Revert command on its editor, tried again while another editor was active. If it is still
+ * dirty, its text from disk is put back and saved, which writes what the file already holds;
+ * and if even that edit did not take, the test fails here, before any save: a save then would
+ * write the test's edit to the fixture.
  */
 export async function revert(editor: vscode.TextEditor): Promise<void> {
   const document = editor.document;
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  for (let attempt = 0; attempt < 3 && document.isDirty; attempt++) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (document.isDirty) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   if (document.isDirty && !document.isUntitled) {
     const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), disk);
-    await vscode.workspace.applyEdit(edit);
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (!applied || document.getText() !== disk) throw new Error(`could not put back the text of ${document.uri.path} from disk; not saving it`);
     await document.save();
   }
   await vscode.window.showTextDocument(document);
