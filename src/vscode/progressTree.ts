@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { claimCounts, claimCountsText } from './claims';
+import { pushAll } from '../core/collections';
 import type { Finding, Section, StatusDoc, StatusValue } from '../core/index';
 import { CommandId } from './commands';
 import type { AnalysisService, Entry } from './documents';
@@ -331,7 +332,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         const out: Node[] = [];
         if (entry.findings.length) out.push(this.remember({ kind: 'problems', id: `${base}/problems`, parentId: node.id, uri }));
         const root = this.rootSection(doc);
-        for (const child of this.sectionChildren(entry, root ?? null, node.id, base)) out.push(child);
+        pushAll(out, this.sectionChildren(entry, root ?? null, node.id, base));
         return out;
       }
       case 'section':
@@ -383,8 +384,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       if (m.section !== section || (this.filter === 'open' && milestoneStatus(doc, m) === 'done')) return;
       out.push(this.remember({ kind: 'milestone', id: `${idBase}/m:${unique(m.name)}`, parentId, uri, index: i }));
     });
-    // One push per node: spreading a long checklist into arguments would overflow the stack.
-    for (const task of this.taskNodes(entry, (t) => t.section === section && (t.parent === null || doc.tasks[t.parent]?.section !== section), parentId, idBase)) out.push(task);
+    pushAll(out, this.taskNodes(entry, (t) => t.section === section && (t.parent === null || doc.tasks[t.parent]?.section !== section), parentId, idBase));
     return out;
   }
 
