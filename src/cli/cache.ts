@@ -4,6 +4,14 @@
  * decoded and pre-checked again). The entries are valid for one context (tool version, settings,
  * today — see `cacheContextKey` in the core); a different context starts an empty cache.
  * A missing or damaged cache file is an empty cache, never an error.
+ *
+ * The file is plain ASCII (every other character written as a `\u` escape) and ends with a
+ * SHA-256 digest of everything before it. A file whose digest matches holds exactly the bytes
+ * this build wrote, so its entries are used as they are; any other file (damaged, edited,
+ * written without a digest) has each entry checked against the report schema, and a bad
+ * entry is a miss. Both keep a warm run of a large workspace short: an ASCII file decodes
+ * several times faster than UTF-8, and checking tens of megabytes of reports against the
+ * schema costs more than reading them.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -21,6 +29,31 @@ interface CacheFile {
   entries: Record<string, unknown>;
   /** The pre-check's verdict per content hash: 1 accepted, 0 rejected as not a status document. */
   prechecked?: Record<string, unknown>;
+  /** SHA-256 (base64url) of the file's bytes before `,"digest":`. */
+  digest?: string;
+}
+
+const DIGEST_TAIL = /,"digest":"([A-Za-z0-9_-]{43})"\}$/;
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/** JSON.stringify with every non-ASCII UTF-16 unit escaped: the same value, read back by JSON.parse. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The cache file's text, and whether its digest vouches for it. A file with a matching digest
+ * is ASCII, so it is decoded as Latin-1 (the fast path); any other file as UTF-8.
+ */
+function readCacheText(path: string): { text: string; trusted: boolean } {
+  const bytes = readFileSync(path);
+  const tail = bytes.subarray(Math.max(0, bytes.length - 80)).toString('latin1');
+  const m = DIGEST_TAIL.exec(tail);
+  if (m) {
+    const body = bytes.subarray(0, bytes.length - m[0].length);
+    if (createHash('sha256').update(body).digest('base64url') === m[1]) return { text: bytes.toString('latin1'), trusted: true };
+  }
+  return { text: bytes.toString('utf8'), trusted: false };
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -49,6 +82,8 @@ export class ResultCache {
     private readonly context: string,
     private readonly entries: Map<string, unknown>,
     private readonly verdicts: Map<string, boolean>,
+    /** The entries as read from a file whose digest matched: written by this build, used unchecked. */
+    private readonly trusted: Set<string>,
   ) {}
 
   /** The pre-check's verdicts by content hash (`notStatusDocument` in files.ts); a new one is saved with the cache. */
@@ -66,10 +101,13 @@ export class ResultCache {
     const key = cacheContextKey(context);
     let entries = new Map<string, unknown>();
     const verdicts = new Map<string, boolean>();
+    let trusted = new Set<string>();
     try {
-      const raw = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<CacheFile>;
+      const file = readCacheText(join(dir, FILE));
+      const raw = JSON.parse(file.text) as Partial<CacheFile>;
       if (raw && raw.format === 1 && raw.context === key && raw.entries && typeof raw.entries === 'object') {
         entries = new Map(Object.entries(raw.entries));
+        if (file.trusted) trusted = new Set(entries.keys());
         if (raw.prechecked && typeof raw.prechecked === 'object') {
           for (const [hash, v] of Object.entries(raw.prechecked)) if (v === 0 || v === 1) verdicts.set(hash, v === 1);
         }
@@ -77,7 +115,7 @@ export class ResultCache {
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
-    return new ResultCache(dir, key, entries, verdicts);
+    return new ResultCache(dir, key, entries, verdicts, trusted);
   }
 
   get size(): number {
@@ -86,7 +124,7 @@ export class ResultCache {
 
   get(hash: string): CachedResult | null {
     const raw = this.entries.get(hash);
-    const hit = raw === undefined ? null : readCachedResult(raw);
+    const hit = raw === undefined ? null : this.trusted.has(hash) ? (raw as CachedResult) : readCachedResult(raw);
     if (hit) this.hits++;
     else this.misses++;
     return hit;
@@ -94,6 +132,7 @@ export class ResultCache {
 
   set(hash: string, result: CachedResult): void {
     this.entries.delete(hash);
+    this.trusted.delete(hash);
     this.entries.set(hash, result);
     this.changed = true;
   }
@@ -109,24 +148,27 @@ export class ResultCache {
       mkdirSync(this.dir, { recursive: true });
       // The folder ignores itself, so it never shows up as a change in the user's repository.
       writeFileSync(join(this.dir, '.gitignore'), '*\n');
-      // The same JSON as JSON.stringify of a CacheFile, written entry by entry: a cache of a
+      // The JSON of a CacheFile (ASCII, digest last), written entry by entry: a cache of a
       // large workspace is tens of megabytes, which need not exist as one string.
       fd = openSync(tmp, 'w');
-      let buffer = `{"format":1,"context":${JSON.stringify(this.context)},"entries":{`;
+      const digest = createHash('sha256');
+      const write = (text: string) => { digest.update(text); writeSync(fd!, text); };
+      let buffer = `{"format":1,"context":${asciiJson(this.context)},"entries":{`;
       let first = true;
       for (const [hash, entry] of this.entries) {
-        buffer += `${first ? '' : ','}${JSON.stringify(hash)}:${JSON.stringify(entry)}`;
+        buffer += `${first ? '' : ','}${asciiJson(hash)}:${asciiJson(entry)}`;
         first = false;
-        if (buffer.length >= 1 << 20) { writeSync(fd, buffer); buffer = ''; }
+        if (buffer.length >= 1 << 20) { write(buffer); buffer = ''; }
       }
       buffer += '},"prechecked":{';
       first = true;
       for (const [hash, accepted] of this.verdicts) {
-        buffer += `${first ? '' : ','}${JSON.stringify(hash)}:${accepted ? 1 : 0}`;
+        buffer += `${first ? '' : ','}${asciiJson(hash)}:${accepted ? 1 : 0}`;
         first = false;
-        if (buffer.length >= 1 << 20) { writeSync(fd, buffer); buffer = ''; }
+        if (buffer.length >= 1 << 20) { write(buffer); buffer = ''; }
       }
-      writeSync(fd, buffer + '}}');
+      write(buffer + '}');
+      writeSync(fd, `,"digest":"${digest.digest('base64url')}"}`);
       closeSync(fd);
       fd = null;
       renameSync(tmp, join(this.dir, FILE));

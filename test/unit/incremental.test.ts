@@ -9,7 +9,7 @@
  * model, the same findings and the same verdicts as `check` from scratch.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, type CheckOptions } from '../../src/core/index';
@@ -371,5 +371,32 @@ describe('result cache', () => {
     writeFileSync(join(dir, 'cache', 'results-v1.json'), '{"format":1,"context":');
     assert.equal(ResultCache.open(join(dir, 'cache'), context).size, 0);
     assert.ok(good.size >= 1);
+  });
+
+  it('a cache file is ASCII with a digest; one whose digest does not match has every entry checked', () => {
+    // A document with non-ASCII text, so its report holds characters the file escapes.
+    writeFileSync(join(dir, 'a.md'), '# Étape 3 — état\n\n- [x] Schéma ✅\n- [ ] Écrans\n\nProgrès : 1/2 (50 %)\n');
+    const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
+    const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null, all: true });
+    run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context), all: true });
+    const file = join(dir, 'cache', 'results-v1.json');
+    const bytes = readFileSync(file);
+    assert.ok(bytes.every((b) => b < 0x80), 'the cache file holds a byte that is not ASCII');
+    assert.match(bytes.toString('latin1'), /,"digest":"[A-Za-z0-9_-]{43}"\}$/);
+    // Digest matches: the entries are read as written, and give the fresh output.
+    const warm = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(JSON.stringify(run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: warm, all: true })), JSON.stringify(fresh));
+    assert.equal(warm.hits, 1);
+    // One changed byte (still well-formed JSON): the digest no longer matches, and the entry,
+    // now of the wrong shape, is checked against the schema and missed.
+    const text = bytes.toString('latin1');
+    const damaged = text.replace(/"title":"/, '"title":7,"x":"');
+    assert.notEqual(damaged, text);
+    writeFileSync(file, damaged);
+    const checked = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(checked.size, 1);
+    const [key] = Object.keys((JSON.parse(text) as { entries: object }).entries);
+    assert.equal(checked.get(key!), null);
+    assert.equal(JSON.stringify(run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context), all: true })), JSON.stringify(fresh));
   });
 });
