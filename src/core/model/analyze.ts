@@ -23,6 +23,7 @@ import { extractNumbers } from './numbers';
 import { parseMarkdown, shifted, type ParsedChunk } from './parse';
 import { LineIndex } from './positions';
 import { checkedTextOf, rememberCheckedText } from './text';
+import { RememberingScans, RUN_EVERY_TIME, type Scans } from './scans';
 import type {
   Block, ColumnRole, MojibakeRun, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
   StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
@@ -108,6 +109,7 @@ export class ChunkModels {
   private parts = new Map<string, ChunkParts>();
   private vocabKey: string | null = null;
   private vocab: RememberingVocabulary | null = null;
+  private readonly scans = new RememberingScans();
   /** Chunks of the last call, and how many of them were read again (the rest were reused). */
   stats = { chunks: 0, built: 0 };
 
@@ -126,11 +128,12 @@ export class ChunkModels {
     }
     const vocab = this.vocab;
     vocab.nextGeneration();
+    this.scans.nextGeneration();
     if (!chunks) {
       this.parts = new Map();
       this.stats = { chunks: 1, built: 1 };
       const parts = new ChunkBuilder(text, vocab).build(root.children);
-      return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true, lines);
+      return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true, lines, detectLanguage, this.scans);
     }
     const next = new Map<string, ChunkParts>();
     const placed: PlacedChunk[] = [];
@@ -147,7 +150,7 @@ export class ChunkModels {
     }
     this.parts = next;
     this.stats = { chunks: chunks.length, built };
-    return assemble(text, root, placed, vocab, false, lines, (t) => this.language(t));
+    return assemble(text, root, placed, vocab, false, lines, (t) => this.language(t), this.scans);
   }
 
   private lastLanguage: { sample: string; language: DocumentLanguage } | null = null;
@@ -181,7 +184,7 @@ const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
  */
 function assemble(
   text: string, root: Root, chunks: readonly PlacedChunk[], vocab: Vocabulary, owned: boolean,
-  idx = new LineIndex(text), languageOf: (text: string) => DocumentLanguage = detectLanguage,
+  idx = new LineIndex(text), languageOf: (text: string) => DocumentLanguage = detectLanguage, scans: Scans = RUN_EVERY_TIME,
 ): StatusDoc {
   const range = (start: number, end: number) => idx.range(start, end);
   const sections: Section[] = [];
@@ -309,7 +312,7 @@ function assemble(
     doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
     doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
     (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
-  doc.claims = extractClaims({ doc, text, lines: idx, vocabulary: vocab });
+  doc.claims = extractClaims({ doc, text, lines: idx, vocabulary: vocab, scans });
   return doc;
 }
 

@@ -61,10 +61,16 @@ export function headingBlocks(doc: StatusDoc): ReadonlyMap<number, Block> {
 
 /** Index of the blocks of table cells by `table:row:column` (row -1 is the header). */
 export function cellBlocks(doc: StatusDoc): Map<string, Block> {
-  const map = new Map<string, Block>();
-  for (const b of doc.blocks) if (b.table) map.set(b.table.join(':'), b);
+  let map = CELL_BLOCKS.get(doc);
+  if (map) return map;
+  map = new Map<string, Block>();
+  for (const b of doc.blocks) if (b.table) map.set(`${b.table[0]}:${b.table[1]}:${b.table[2]}`, b);
+  CELL_BLOCKS.set(doc, map);
   return map;
 }
+
+/** cellBlocks per model (three extractors ask for it); the map is only read. */
+const CELL_BLOCKS = new WeakMap<StatusDoc, Map<string, Block>>();
 
 /**
  * The number in a table cell, `'blank'` for an empty or placeholder cell, null for text.

@@ -55,13 +55,24 @@ const checkedTextCache = new WeakMap<object, { text: string; masked: string; lin
 
 /** The lines of a text with their start offsets. */
 export function linesWithOffsets(text: string): { text: string; offset: number }[] {
+  // The pieces of `text.split(/\r\n|\r|\n/)`, each with its offset.
   const out: { text: string; offset: number }[] = [];
-  let at = 0;
-  for (const part of text.split(/(\r\n|\r|\n)/)) {
-    if (part === '\n' || part === '\r\n' || part === '\r') { at += part.length; continue; }
-    out.push({ text: part, offset: at });
-    at += part.length;
+  let start = 0;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) { i++; continue; }
+    out.push({ text: text.slice(start, i), offset: start });
+    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    start = i;
   }
+  out.push({ text: text.slice(start), offset: start });
   return out;
 }
 
+
+/** `text.split(/\r?\n/, 1)[0]`: the text up to its first line break, without a `\r` before it. */
+export function firstLineOf(text: string): string {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return text;
+  return text.slice(0, nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+}

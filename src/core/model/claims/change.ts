@@ -18,7 +18,6 @@ import type { NumberToken, Quantity, Range } from '../schema';
 import { checkedLines, checkedText } from '../text';
 import { endpointQuantity, pairedRows } from './pairs';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
-import { allMatches } from '../regex';
 
 interface StatedChange {
   quantity: Quantity;
@@ -117,7 +116,7 @@ export const changeExtractor: ClaimExtractor = {
         if (re === ARROW_CHANGE && !arrow) continue;
         if ((re === CHANGE_FROM_TO || re === FROM_TO_CHANGE) && !from) continue;
         re.lastIndex = 0;
-        for (const m of allMatches(line.text, re)) {
+        for (const m of ctx.scans.all(line.text, re)) {
           const ix = m.indices!.groups!;
           if (re !== WORDED_CHANGE && ENDS_WITH_ARROW.test(line.text.slice(0, m.index!))) continue;
           if (re !== CHANGE_FROM_TO && ORDINAL_BEFORE.test(line.text.slice(0, ix.n1![0]).replace(/[~≈]\s?$/, ''))) continue;

@@ -24,7 +24,7 @@ import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc,
 import { readBuckets } from './count-buckets';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append, minOf, pushAll } from '../../collections';
-import { allMatches } from '../regex';
+import type { Scans } from '../scans';
 import { headingBlocks } from '../cells';
 
 export const countExtractor: ClaimExtractor = {
@@ -58,8 +58,8 @@ interface Stated {
  * `3 packages were added:`): at most three words between it and the colon, and no other count
  * on the line (`Created 8 functions with 11 scenarios:` names two things).
  */
-function nearColon(line: string, at: number): boolean {
-  const numbers = allMatches(line, PHRASE_COUNT).filter((m) => /^\d/.test(m.groups!.n!) && !isPerItem(m.groups!.noun ?? ''));
+function nearColon(scans: Scans, line: string, at: number): boolean {
+  const numbers = scans.all(line, PHRASE_COUNT).filter((m) => /^\d/.test(m.groups!.n!) && !isPerItem(m.groups!.noun ?? ''));
   if (numbers.length > 1) return false;
   const rest = line.slice(at).replace(/\([^()\n]{0,80}\)/g, ' ').replace(/[():：*_]/g, ' ').trim();
   return rest.split(/\s+/).filter(Boolean).length <= 3;
@@ -67,17 +67,17 @@ function nearColon(line: string, at: number): boolean {
 
 
 /** `Key: N nouns` and nothing else on the line. */
-function fieldCount(line: string): boolean {
+function fieldCount(scans: Scans, line: string): boolean {
   const colon = Math.max(line.indexOf(':'), line.indexOf('：'));
   if (colon < 1) return false;
   const value = line.slice(colon + 1).trim();
-  const m = allMatches(value, PHRASE_COUNT);
+  const m = scans.all(value, PHRASE_COUNT);
   return m.length === 1 && m[0]!.index === 0 && m[0]![0].length === value.length;
 }
 
-function statedIn(text: string, base: number, phrase: boolean): Stated | null {
+function statedIn(scans: Scans, text: string, base: number, phrase: boolean): Stated | null {
   const found: Stated[] = [];
-  for (const m of allMatches(text, PAREN_COUNT)) {
+  for (const m of scans.all(text, PAREN_COUNT)) {
     const st = toStated(m, base, text);
     if (st) found.push(st);
   }
@@ -87,7 +87,7 @@ function statedIn(text: string, base: number, phrase: boolean): Stated | null {
     if (st) found.push(st);
   }
   if (!found.length) {
-    for (const m of allMatches(text, RANGE_COUNT)) {
+    for (const m of scans.all(text, RANGE_COUNT)) {
       const g = m.groups!;
       const [a, b] = [Number(g.a), Number(g.b)];
       if (!/s$/i.test(g.noun!) || !isCountedNoun(g.noun!) || b <= a || b - a > 200) continue;
@@ -97,7 +97,7 @@ function statedIn(text: string, base: number, phrase: boolean): Stated | null {
     }
   }
   if (!found.length && phrase) {
-    for (const m of allMatches(text, PHRASE_COUNT)) {
+    for (const m of scans.all(text, PHRASE_COUNT)) {
       if (text[m.index + m[0].length] === ')' || text.slice(m.index - 1, m.index) === '(') continue;
       const st = toStated(m, base, text);
       if (st) found.push(st);
@@ -407,7 +407,7 @@ function codeTally(ctx: ExtractContext, s: Extract<Structure, { kind: 'code' }>)
 // ------------------------------------------------------------------ heading claims
 
 function headingClaim(ctx: ExtractContext, s: Structures, block: Block, out: ClaimDraft[]): void {
-  const st = statedIn(block.text, block.range.offset, false);
+  const st = statedIn(ctx.scans, block.text, block.range.offset, false);
   if (!st) return;
   const section = s.section(block);
   if (!section) return;
@@ -436,7 +436,7 @@ function headingTally(ctx: ExtractContext, s: Structures, block: Block, section:
   for (let i = 1; i < structures.length; i++) {
     const lead = s.paragraphsWithin(structures[i - 1]!.end, structures[i]!.start);
     const last = lead[lead.length - 1];
-    if (!last || !endsWithColon(last.text) || lead.some((p) => statedIn(p.text, p.range.offset, true))) {
+    if (!last || !endsWithColon(last.text) || lead.some((p) => statedIn(ctx.scans, p.text, p.range.offset, true))) {
       return 'the section holds several lists, tables or code blocks';
     }
     const t = tallyOf(ctx, structures[i]!, '');
@@ -450,7 +450,7 @@ function headingTally(ctx: ExtractContext, s: Structures, block: Block, section:
 function isIntro(ctx: ExtractContext, p: Block): boolean {
   const raw = ctx.text.slice(p.range.offset, p.range.endOffset).trim();
   if (raw.startsWith('**') || raw.startsWith('__')) return false;
-  if (statedIn(p.text, p.range.offset, true)) return false;
+  if (statedIn(ctx.scans, p.text, p.range.offset, true)) return false;
   return endsWithColon(p.text) || isSelection(p.text) === false && !raw.includes('\n');
 }
 
@@ -466,7 +466,7 @@ function subSectionTally(ctx: ExtractContext, s: Structures, section: Section, b
     if (!heading) return 'a sub-section could not be read';
     const structures = s.within(heading.range.endOffset, s.ownEnd(child));
     if (structures.length !== 1) return `the sub-section "${child.title}" does not hold exactly one list, table or code block`;
-    const own = statedIn(heading.text, heading.range.offset, false);
+    const own = statedIn(ctx.scans, heading.text, heading.range.offset, false);
     const t = tallyOf(ctx, structures[0]!, own?.noun ?? '');
     if (typeof t === 'string' || t.doubt) return `the sub-section "${child.title}" is not a plain list (${typeof t === 'string' ? t : t.doubt})`;
     const n = t.evidence.reduce((a, e) => a + (e.quantity?.value ?? 1), 0);
@@ -487,12 +487,12 @@ function leadInClaim(ctx: ExtractContext, s: Structures, block: Block, out: Clai
   const raw = ctx.text.slice(lineStart, block.range.endOffset).trim();
   const label = !colon && line.trim().length <= 100 && !/[.!?。]$/.test(line.trim()) && (raw.startsWith('**') || raw.startsWith('__'));
   // A field whose value is the count: `**Git Commits**: 7 commits`, `Files Created: 15 files`.
-  const field = !colon && line.trim().length <= 80 && fieldCount(line);
+  const field = !colon && line.trim().length <= 80 && fieldCount(ctx.scans, line);
   if (!colon && !label && !field) return;
-  const st = statedIn(line, lineStart, colon || field);
+  const st = statedIn(ctx.scans, line, lineStart, colon || field);
   if (!st) return;
   if (field && ctx.text.slice(st.after, lineStart + line.trimEnd().length).trim() !== '') return;
-  if (colon && !nearColon(line, st.after - lineStart)) return;
+  if (colon && !nearColon(ctx.scans, line, st.after - lineStart)) return;
   let tally: Tally | string;
   if (block.listItem) {
     const item = ctx.doc.lists[block.listItem[0]]?.items[block.listItem[1]];
@@ -518,7 +518,7 @@ function inlineClaims(ctx: ExtractContext, block: Block, out: ClaimDraft[]): voi
   // A count is followed by its list in parentheses or after a colon (AFTER_COUNT): without
   // either character the block has none, and the costly count pattern need not run.
   if (!/[(:：]/.test(text) || !/\d|[A-Za-zА-я]/.test(text)) return;
-  for (const m of allMatches(text, PHRASE_COUNT)) {
+  for (const m of ctx.scans.all(text, PHRASE_COUNT)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 320);
     const a = AFTER_COUNT.exec(after);
     if (!a) continue;

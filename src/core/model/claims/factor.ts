@@ -17,7 +17,6 @@ import type { Quantity, Range } from '../schema';
 import { checkedLines, checkedText } from '../text';
 import { pairedRows } from './pairs';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
-import { allMatches } from '../regex';
 
 function sideOf(ctx: ExtractContext, m: RegExpMatchArray, k: 'v' | 't', base: number): Quantity {
   const g = m.groups!;
@@ -76,7 +75,7 @@ export const factorExtractor: ClaimExtractor = {
       if (!HAS_FACTOR.test(line.text)) continue;
       for (const re of [AGAINST_REFERENCE, ARROW_FACTOR, LABELLED_PAIR, FACTOR_THEN_PAIR, ZH_FACTOR]) {
         re.lastIndex = 0;
-        for (const m of allMatches(line.text, re)) {
+        for (const m of ctx.scans.all(line.text, re)) {
           const ix = m.indices!.groups!;
           const first = Math.min(ix.v![0], ix.t![0]);
           const lead = line.text.slice(0, first).replace(TRAILING_APPROX, '');

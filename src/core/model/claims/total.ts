@@ -29,7 +29,8 @@ import {
 import { agreesAtPrecision } from '../arithmetic';
 import { cellBlocks, decimalsOf, headingBlocks, parseCell, readWeightedTable, type CellNumber, type CellValue } from '../cells';
 import { parseNum } from '../numbers';
-import type { Block, Evidence, Quantity, Range, Table } from '../schema';
+import { firstLineOf } from '../text';
+import type { Block, Evidence, Quantity, Range, StatusDoc, Table } from '../schema';
 import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append, maxOf, pushAll } from '../../collections';
 
@@ -274,9 +275,9 @@ interface Item { value: number; text: string; range: Range; qualifier: string | 
 
 /** The quantity an item states at the end of its first line, or null. */
 function itemQuantity(ctx: ExtractContext, b: Block, bi: number): Item | null {
-  const first = b.text.split(/\r?\n/, 1)[0]!.trimEnd();
+  const first = firstLineOf(b.text).trimEnd();
   const from = Math.max(0, first.length - 120);
-  const m = ITEM_QUANTITY.exec(first.slice(from));
+  const m = ctx.scans.exec(ITEM_QUANTITY, first.slice(from));
   if (!m) return null;
   const g = m.groups!;
   const start = b.range.offset + from + m.indices!.groups!.v![0];
@@ -304,10 +305,15 @@ function lastBefore<T>(sorted: readonly T[], key: (x: T) => number, offset: numb
   return lo > 0 ? sorted[lo - 1] : undefined;
 }
 
-/** Block index of each list item's first paragraph, by `list:item`. */
+const ITEM_BLOCKS = new WeakMap<Readonly<StatusDoc>, Map<string, number>>();
+
+/** Block index of each list item's first paragraph, by `list:item` (read once per model). */
 function itemBlocks(ctx: ExtractContext): Map<string, number> {
-  const m = new Map<string, number>();
-  ctx.doc.blocks.forEach((b, i) => { const k = b.listItem?.join(':'); if (k && !m.has(k)) m.set(k, i); });
+  let m = ITEM_BLOCKS.get(ctx.doc);
+  if (m) return m;
+  m = new Map<string, number>();
+  ctx.doc.blocks.forEach((b, i) => { const k = b.listItem ? `${b.listItem[0]}:${b.listItem[1]}` : null; if (k && !m!.has(k)) m!.set(k, i); });
+  ITEM_BLOCKS.set(ctx.doc, m);
   return m;
 }
 
@@ -317,10 +323,10 @@ function leadIns(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
   const blockOf = itemBlocks(ctx);
   doc.blocks.forEach((block, bi) => {
     if (block.kind !== 'heading' && block.kind !== 'paragraph') return;
-    const firstLine = block.text.split(/\r?\n/, 1)[0]!;
-    const both = COUNT_AND_SUM.exec(firstLine);
-    const only = both ? null : SUM_ONLY.exec(firstLine);
-    const across = both || only || block.listItem || block.table ? null : SUM_ACROSS.exec(firstLine);
+    const firstLine = firstLineOf(block.text);
+    const both = ctx.scans.exec(COUNT_AND_SUM, firstLine);
+    const only = both ? null : ctx.scans.exec(SUM_ONLY, firstLine);
+    const across = both || only || block.listItem || block.table ? null : ctx.scans.exec(SUM_ACROSS, firstLine);
     if (across) { const t = acrossTable(ctx, block, across, cells); if (t) out.push(t); }
     const m = both ?? only;
     // A paragraph states a lead-in only on a line of its own (`**Workers (3 files, ~340 lines)**`).
@@ -336,7 +342,7 @@ function leadIns(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
     for (let j = bi + 1; j < doc.blocks.length && doc.blocks[j]!.range.offset < end; j++) {
       const b = doc.blocks[j]!;
       if (b.kind !== 'paragraph') continue;
-      const line = b.text.split(/\r?\n/, 1)[0]!;
+      const line = firstLineOf(b.text);
       if (!b.listItem && (COUNT_AND_SUM.test(line) || SUM_ONLY.test(line))) { if (block.kind === 'paragraph') break; continue; }
       const it = itemQuantity(ctx, b, j);
       if (!it || it.unit !== unit) continue;
@@ -560,7 +566,7 @@ interface Labeled { label: string; n: Quantity; d: Quantity | null; unit: string
 
 /** `Label: n/N` or `Label: N unit` at the start of `text` (one line), positioned at `offset`. */
 function labeledLine(ctx: ExtractContext, text: string, offset: number): Labeled | null {
-  const m = LABELED_LINE.exec(text);
+  const m = ctx.scans.exec(LABELED_LINE, text);
   if (!m) return null;
   const g = m.groups!;
   const at = m.indices!.groups!;
@@ -587,7 +593,7 @@ function lineTotals(ctx: ExtractContext): ClaimDraft[] {
   const listEnds = new Map<number, number>();
   for (const list of doc.lists) {
     if (list.parentItem) continue;
-    const run = list.items.map((_, i) => { const bi = blockOf.get(`${list.index}:${i}`); const b = bi === undefined ? null : doc.blocks[bi]!; return b ? labeledLine(ctx, b.text.split(/\r?\n/, 1)[0]!, b.range.offset) : null; });
+    const run = list.items.map((_, i) => { const bi = blockOf.get(`${list.index}:${i}`); const b = bi === undefined ? null : doc.blocks[bi]!; return b ? labeledLine(ctx, firstLineOf(b.text), b.range.offset) : null; });
     if (run.every(Boolean)) { runs.push(run as Labeled[]); listEnds.set(list.range.endOffset, runs.length - 1); }
   }
   const ends = [...listEnds.keys()].sort((x, y) => x - y);

@@ -1,6 +1,7 @@
 /** The contract between the model builder and one claim extractor. */
 import type { LineIndex } from '../positions';
 import type { Claim, ClaimKind, Evidence, Quantity, Range, StatusDoc } from '../schema';
+import type { Scans } from '../scans';
 import type { Vocabulary } from '../vocabulary';
 
 export interface ExtractContext {
@@ -9,6 +10,8 @@ export interface ExtractContext {
   readonly text: string;
   readonly lines: LineIndex;
   readonly vocabulary: Vocabulary;
+  /** Pattern matches per text (remembered across analyses by the editor's checker). */
+  readonly scans: Scans;
 }
 
 /** A claim before the builder numbers it. */
