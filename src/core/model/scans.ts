@@ -26,46 +26,32 @@ export const RUN_EVERY_TIME: Scans = { all: allMatches, exec: (re, text) => re.e
  * with a `lastIndex` that is not 0, `exec` of a global or sticky pattern) runs every time.
  */
 export class RememberingScans implements Scans {
-  private current = new Map<RegExp, Map<string, readonly RegExpExecArray[]>>();
-  private previous = new Map<RegExp, Map<string, readonly RegExpExecArray[]>>();
-  private currentFirst = new Map<RegExp, Map<string, RegExpExecArray | null>>();
-  private previousFirst = new Map<RegExp, Map<string, RegExpExecArray | null>>();
+  // One store for both kinds of scan: a pattern is global (for `all`) or not (for `exec`), never both.
+  private current = new Map<RegExp, Map<string, unknown>>();
+  private previous = new Map<RegExp, Map<string, unknown>>();
 
   nextGeneration(): void {
     this.previous = this.current;
     this.current = new Map();
-    this.previousFirst = this.currentFirst;
-    this.currentFirst = new Map();
+  }
+
+  all(text: string, re: RegExp): readonly RegExpExecArray[] {
+    if (re.lastIndex !== 0) return allMatches(text, re);
+    return this.remembered(re, text, () => Object.freeze(allMatches(text, re).map((m) => Object.freeze(m))));
   }
 
   exec(re: RegExp, text: string): RegExpExecArray | null {
     // A global or sticky pattern starts at its lastIndex (and moves it): not a function of the text.
     if (re.global || re.sticky) return re.exec(text);
-    let now = this.currentFirst.get(re);
-    if (!now) this.currentFirst.set(re, (now = new Map()));
-    let found = now.get(text);
-    if (found !== undefined) return found;
-    found = this.previousFirst.get(re)?.get(text);
-    if (found === undefined) {
-      found = re.exec(text);
-      if (found) Object.freeze(found);
-    }
-    now.set(text, found);
-    return found;
+    return this.remembered(re, text, () => { const m = re.exec(text); return m && Object.freeze(m); });
   }
 
-  all(text: string, re: RegExp): readonly RegExpExecArray[] {
-    if (re.lastIndex !== 0) return allMatches(text, re);
+  private remembered<T>(re: RegExp, text: string, run: () => T): T {
     let now = this.current.get(re);
     if (!now) this.current.set(re, (now = new Map()));
-    let found = now.get(text);
-    if (found) return found;
-    found = this.previous.get(re)?.get(text);
-    if (!found) {
-      const matches = allMatches(text, re);
-      for (const m of matches) Object.freeze(m);
-      found = Object.freeze(matches);
-    }
+    if (now.has(text)) return now.get(text) as T;
+    const before = this.previous.get(re);
+    const found = before?.has(text) ? (before.get(text) as T) : run();
     now.set(text, found);
     return found;
   }
