@@ -13,7 +13,8 @@
 import type { List as MdList, ListItem, Nodes, Parent, Root, RootContent, Table as MdTable } from 'mdast';
 import { FOREIGN_DATE_COLUMN } from '../grammar/milestones';
 import { findSuppressions } from '../grammar/suppressions';
-import { extractClaims } from './claims/index';
+import { extractChunkClaims, extractClaims } from './claims/index';
+import type { ChunkDoc, ClaimDraft } from './claims/types';
 import { documentDateContext, findDates, type FindDatesOptions } from './dates';
 import { detectLanguage, LANGUAGE_SAMPLE, UNDETERMINED, type DocumentLanguage } from './language';
 import { canonicalFieldName, matchBoldField, matchFrontMatterLine, PLAIN_FIELD_NAMES, type FieldMatch } from './fields';
@@ -25,7 +26,7 @@ import { LineIndex } from './positions';
 import { checkedTextOf, rememberCheckedText } from './text';
 import { RememberingScans, RUN_EVERY_TIME, type Scans } from './scans';
 import type {
-  Block, ColumnRole, MojibakeRun, DateValue, Field, List, NumberToken, Range, Score, Section, StatusDoc,
+  Block, ColumnRole, MojibakeRun, DateValue, Field, List, NumberToken, Quantity, Range, Score, Section, StatusDoc,
   StatusMention, StatusValue, Suppression, Table, TableCell, TableRow, TaskItem,
 } from './schema';
 import { getVocabulary, RememberingVocabulary, type StatusMatch, type Vocabulary } from './vocabulary';
@@ -50,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): StatusDoc {
 export function analyzeTree(text: string, root: Root, options: AnalyzeOptions = {}): StatusDoc {
   const vocab = getVocabulary(options.statusWords);
   const parts = new ChunkBuilder(text, vocab).build(root.children);
-  return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true);
+  return assemble(text, root, [{ parts, offset: 0, line: 1, end: text.length }], vocab, true);
 }
 
 // ------------------------------------------------------------------------ chunks
@@ -80,6 +81,8 @@ export interface ChunkParts {
   checked: string;
   /** The dates of the blocks, for one date context (it comes from the whole document). */
   dates: { context: string; dates: DateValue[] } | null;
+  /** What the chunk extractors find in the chunk (see `ClaimExtractor`), once asked for. */
+  claims: ClaimDraft[] | null;
 }
 
 /** A top-level heading: what a section takes from its own line. */
@@ -96,6 +99,8 @@ export interface PlacedChunk {
   offset: number;
   /** 1-based line of the chunk's first character. */
   line: number;
+  /** Offset just past the chunk's last character. */
+  end: number;
 }
 
 /**
@@ -133,7 +138,7 @@ export class ChunkModels {
       this.parts = new Map();
       this.stats = { chunks: 1, built: 1 };
       const parts = new ChunkBuilder(text, vocab).build(root.children);
-      return assemble(text, root, [{ parts, offset: 0, line: 1 }], vocab, true, lines, detectLanguage, this.scans);
+      return assemble(text, root, [{ parts, offset: 0, line: 1, end: text.length }], vocab, true, lines, detectLanguage, this.scans);
     }
     const next = new Map<string, ChunkParts>();
     const placed: PlacedChunk[] = [];
@@ -146,7 +151,7 @@ export class ChunkModels {
         built++;
       }
       next.set(c.key, parts);
-      placed.push({ parts, offset: c.offset, line: c.line });
+      placed.push({ parts, offset: c.offset, line: c.line, end: c.end });
     }
     this.parts = next;
     this.stats = { chunks: chunks.length, built };
@@ -312,8 +317,58 @@ function assemble(
     doc.tasks.length > 0 || doc.scores.length > 0 || doc.milestones.length > 0 ||
     doc.fields.some((f) => f.name === 'status' || f.name === 'overall-progress') ||
     (doc.numbers.filter((n) => n.kind === 'percent').length >= 3 && doc.sections.some((s) => s.status));
-  doc.claims = extractClaims({ doc, text, lines: idx, vocabulary: vocab, scans });
+  const ctx = { doc, text, lines: idx, vocabulary: vocab, scans };
+  if (single) {
+    doc.claims = extractClaims(ctx);
+    return doc;
+  }
+  // The chunk extractors' claims are kept with each chunk's parts, in the chunk's own positions.
+  const drafts: ClaimDraft[] = [];
+  chunks.forEach((chunk, i) => {
+    const p = chunk.parts;
+    p.claims ??= chunkClaims(p, text.slice(chunk.offset, chunk.end), vocab, scans);
+    // Every chunk but the first starts with its heading, so a claim without a section in its
+    // chunk has none in the document either.
+    const base = bases[i]!.sections;
+    for (const c of p.claims) drafts.push(movedDraft(c, chunk.line - 1, chunk.offset, c.section === null ? null : base + c.section));
+  });
+  doc.claims = extractClaims(ctx, drafts);
   return doc;
+}
+
+/** What the chunk extractors find in one chunk read alone: its parts, its text, its own sections. */
+function chunkClaims(p: ChunkParts, text: string, vocabulary: Vocabulary, scans: Scans): ClaimDraft[] {
+  const lines = new LineIndex(text);
+  // Sections as `assemble` delimits them, within the chunk.
+  const sections: ChunkDoc['sections'][number][] = [];
+  const stack: number[] = [];
+  const ends: number[] = [];
+  p.headings.forEach((h, index) => {
+    while (stack.length && sections[stack[stack.length - 1]!]!.level >= h.level) ends[stack.pop()!] = h.headingRange.offset;
+    sections.push({ index, title: h.title, level: h.level, headingRange: h.headingRange, range: h.headingRange });
+    stack.push(index);
+  });
+  for (const s of sections) s.range = lines.range(s.headingRange.offset, ends[s.index] ?? text.length);
+  const doc: ChunkDoc = { blocks: p.blocks, numbers: p.numbers, tasks: p.tasks, lists: p.lists, tables: p.tables, fields: p.fields, scores: p.scores, sections };
+  rememberCheckedText(doc, text, p.checked);
+  return extractChunkClaims({ doc, text, lines, vocabulary, scans });
+}
+
+function movedQuantity(q: Quantity | null, dl: number, d: number): Quantity | null {
+  return q && { value: q.value, of: q.of, unit: q.unit, qualifier: q.qualifier, sign: q.sign, precision: q.precision, text: q.text, range: moved(q.range, dl, d) };
+}
+
+/** A chunk's claim draft in the document: a copy, moved to the chunk's place, in `section`. */
+function movedDraft(c: ClaimDraft, dl: number, d: number, section: number | null): ClaimDraft {
+  return {
+    kind: c.kind, form: c.form, subject: c.subject, range: moved(c.range, dl, d), statement: moved(c.statement, dl, d),
+    stated: movedQuantity(c.stated, dl, d), status: movedMention(c.status, dl, d), date: c.date && movedDate(c.date, dl, d),
+    evidence: c.evidence.map((e) => ({
+      role: e.role, label: e.label, range: moved(e.range, dl, d), quantity: movedQuantity(e.quantity, dl, d),
+      status: movedMention(e.status, dl, d), date: e.date && movedDate(e.date, dl, d), group: e.group,
+    })),
+    data: { ...c.data }, section, unchecked: c.unchecked,
+  };
 }
 
 function datesOf(blocks: readonly Block[], defaultYear: number | null, options: FindDatesOptions, range: (s: number, e: number) => Range): DateValue[] {
@@ -471,6 +526,7 @@ class ChunkBuilder {
       mojibake: findMojibake(this.text).map((r) => ({ range: this.range(r.start, r.end), original: r.original, repaired: r.repaired })),
       checked: checkedTextOf(this.blocks, this.text),
       dates: null,
+      claims: null,
     };
   }
 

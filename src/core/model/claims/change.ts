@@ -17,7 +17,7 @@ import { decimals, parseNum } from '../numbers';
 import type { NumberToken, Quantity, Range } from '../schema';
 import { checkedLines, checkedText } from '../text';
 import { endpointQuantity, pairedRows } from './pairs';
-import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ChunkExtractContext } from './types';
 
 interface StatedChange {
   quantity: Quantity;
@@ -25,7 +25,7 @@ interface StatedChange {
   words: string[];
 }
 
-function changeOf(ctx: ExtractContext, m: RegExpMatchArray | RegExpExecArray, base: number, endpointUnit: string | null): StatedChange | null {
+function changeOf(ctx: ChunkExtractContext, m: RegExpMatchArray | RegExpExecArray, base: number, endpointUnit: string | null): StatedChange | null {
   const g = m.groups!;
   const ix = m.indices!.groups!;
   if (g.cs === '±') return null;
@@ -56,7 +56,7 @@ function changeOf(ctx: ExtractContext, m: RegExpMatchArray | RegExpExecArray, ba
 }
 
 function build(
-  ctx: ExtractContext, form: string, before: Quantity, after: Quantity, change: StatedChange, statement: Range,
+  ctx: ChunkExtractContext, form: string, before: Quantity, after: Quantity, change: StatedChange, statement: Range,
   data: Record<string, string | number | boolean | null> = {}, subject = '',
 ): ClaimDraft {
   return draft('change', form, {
@@ -70,14 +70,14 @@ function build(
   });
 }
 
-function sectionAt(ctx: ExtractContext, offset: number): number | null {
+function sectionAt(ctx: ChunkExtractContext, offset: number): number | null {
   let found: number | null = null;
   for (const s of ctx.doc.sections) if (s.range.offset <= offset && offset < s.range.endOffset) found = s.index;
   return found;
 }
 
 /** A score's number as a quantity: the sign and digits only (what a fix replaces). */
-function tokenQuantity(ctx: ExtractContext, t: NumberToken, unit: string | null): Quantity {
+function tokenQuantity(ctx: ChunkExtractContext, t: NumberToken, unit: string | null): Quantity {
   const m = SIGNED_DIGITS.exec(t.text);
   const start = t.range.offset + (m ? m.index : 0);
   const text = m ? m[0] : t.text.trim();
@@ -88,6 +88,7 @@ function tokenQuantity(ctx: ExtractContext, t: NumberToken, unit: string | null)
 }
 
 export const changeExtractor: ClaimExtractor = {
+  scope: 'chunk',
   kinds: ['change'],
   extract(ctx) {
     const out: ClaimDraft[] = [];

@@ -28,6 +28,7 @@ import type { Scans } from '../scans';
 import { headingBlocks } from '../cells';
 
 export const countExtractor: ClaimExtractor = {
+  scope: 'document',
   kinds: ['count'],
   extract(ctx) {
     const s = new Structures(ctx);

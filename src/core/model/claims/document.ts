@@ -24,6 +24,7 @@ export function retiredReason(doc: Readonly<StatusDoc>): string | null {
 }
 
 export const documentClaims: ClaimExtractor = {
+  scope: 'document',
   kinds: ['document'],
   extract({ doc }) {
     if (!doc.isStatusDocument) return [];

@@ -16,9 +16,9 @@ import { decimals, parseNum } from '../numbers';
 import type { Quantity, Range } from '../schema';
 import { checkedLines, checkedText } from '../text';
 import { pairedRows } from './pairs';
-import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ChunkExtractContext } from './types';
 
-function sideOf(ctx: ExtractContext, m: RegExpMatchArray, k: 'v' | 't', base: number): Quantity {
+function sideOf(ctx: ChunkExtractContext, m: RegExpMatchArray, k: 'v' | 't', base: number): Quantity {
   const g = m.groups!;
   const ix = m.indices!.groups!;
   const q = g[`${k}q`];
@@ -33,7 +33,7 @@ function sideOf(ctx: ExtractContext, m: RegExpMatchArray, k: 'v' | 't', base: nu
 }
 
 /** The factor's quantity, and what is written around its digits (`~`, ` x`). */
-function factorOf(ctx: ExtractContext, m: RegExpMatchArray, base: number): Quantity & { around: [string, string] } {
+function factorOf(ctx: ChunkExtractContext, m: RegExpMatchArray, base: number): Quantity & { around: [string, string] } {
   const g = m.groups!;
   const ix = m.indices!.groups!;
   const [fs] = g.fq ? ix.fq! : ix.f!;
@@ -61,6 +61,7 @@ function build(form: string, f: Quantity & { around: [string, string] }, a: Quan
 }
 
 export const factorExtractor: ClaimExtractor = {
+  scope: 'chunk',
   kinds: ['factor'],
   extract(ctx) {
     const out: ClaimDraft[] = [];

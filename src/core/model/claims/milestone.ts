@@ -12,6 +12,7 @@ import type { ClaimDraft, ClaimExtractor } from './types';
 import { draft, evidence } from './types';
 
 export const milestoneClaims: ClaimExtractor = {
+  scope: 'document',
   kinds: ['milestone'],
   extract({ doc, lines }) {
     const retired = retiredReason(doc);

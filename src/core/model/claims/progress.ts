@@ -28,6 +28,7 @@ import { append } from '../../collections';
 import { allMatches } from '../regex';
 
 export const progressExtractor: ClaimExtractor = {
+  scope: 'document',
   kinds: ['progress'],
   extract(ctx) {
     const out: ClaimDraft[] = [];

@@ -16,12 +16,12 @@ import {
 } from '../../grammar/ratio';
 import type { NumberToken, Quantity } from '../schema';
 import { checkedText } from '../text';
-import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ChunkExtractContext } from './types';
 import { pushAll } from '../../collections';
 
 const isBound = (q: string | null) => Boolean(q && q !== '~' && q !== '≈');
 
-function percentQuantity(ctx: ExtractContext, p: NumberToken): Quantity {
+function percentQuantity(ctx: ChunkExtractContext, p: NumberToken): Quantity {
   const m = DIGIT.exec(p.text)!;
   const start = p.range.offset + m.index;
   return {
@@ -30,12 +30,12 @@ function percentQuantity(ctx: ExtractContext, p: NumberToken): Quantity {
   };
 }
 
-function trimmedRange(ctx: ExtractContext, t: NumberToken) {
+function trimmedRange(ctx: ChunkExtractContext, t: NumberToken) {
   const lead = t.text.length - t.text.trimStart().length;
   return ctx.lines.range(t.range.offset + lead, t.range.endOffset);
 }
 
-function ratioClaim(ctx: ExtractContext, form: string, r: NumberToken, p: NumberToken, context: string): ClaimDraft | null {
+function ratioClaim(ctx: ChunkExtractContext, form: string, r: NumberToken, p: NumberToken, context: string): ClaimDraft | null {
   if (isBound(p.qualifier) || isBound(r.qualifier)) return null; // `≥90%`, `95%+`: bounds, not values.
   if (p.sign) return null; // `(+36%)` is a change, not a share.
   const ratio: Quantity = {
@@ -57,6 +57,7 @@ function ratioClaim(ctx: ExtractContext, form: string, r: NumberToken, p: Number
 }
 
 export const ratioExtractor: ClaimExtractor = {
+  scope: 'chunk',
   kinds: ['ratio'],
   extract(ctx) {
     const masked = checkedText(ctx.doc, ctx.text);
@@ -102,7 +103,7 @@ export const ratioExtractor: ClaimExtractor = {
  * a completion column. Only this order: a percentage before a ratio is often a different
  * measure (`| 0% | 497/497 violations |`, `| 10% weight | 10/10 |`).
  */
-function tableCells(ctx: ExtractContext, masked: string): ClaimDraft[] {
+function tableCells(ctx: ChunkExtractContext, masked: string): ClaimDraft[] {
   const byBlock = new Map<number, NumberToken[]>();
   for (const n of ctx.doc.numbers) {
     const list = byBlock.get(n.block);
@@ -138,7 +139,7 @@ function tableCells(ctx: ExtractContext, masked: string): ClaimDraft[] {
 }
 
 /** Completion percentages: followed by `complete`, labelled `Progress:`, or the value of a Progress cell. */
-function completions(ctx: ExtractContext, masked: string): ClaimDraft[] {
+function completions(ctx: ChunkExtractContext, masked: string): ClaimDraft[] {
   const cells = completionCells(ctx);
   const out: ClaimDraft[] = [];
   for (const n of ctx.doc.numbers) {
@@ -165,7 +166,7 @@ function completions(ctx: ExtractContext, masked: string): ClaimDraft[] {
   return out;
 }
 
-function completionCells(ctx: ExtractContext): Map<number, string> {
+function completionCells(ctx: ChunkExtractContext): Map<number, string> {
   const byCell = new Map<string, string>();
   for (const t of ctx.doc.tables) {
     t.columns.forEach((role, col) => {
@@ -185,7 +186,7 @@ function completionCells(ctx: ExtractContext): Map<number, string> {
 }
 
 /** The percentage is the cell's value (`130%`, `**130%** ✅`), not one number in a sentence. */
-function cellIsValue(ctx: ExtractContext, masked: string, n: NumberToken): boolean {
+function cellIsValue(ctx: ChunkExtractContext, masked: string, n: NumberToken): boolean {
   const block = ctx.doc.blocks[n.block]!;
   const cell = masked.slice(block.range.offset, block.range.endOffset).replace(/^\|/, '').replace(/\|$/, '');
   const rest = cell.replace(n.text.trim(), '');

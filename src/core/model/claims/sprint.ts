@@ -10,6 +10,7 @@ import type { ClaimExtractor } from './types';
 import { draft, evidence } from './types';
 
 export const sprintClaims: ClaimExtractor = {
+  scope: 'document',
   kinds: ['sprint'],
   extract({ doc, text, lines, vocabulary }) {
     const retired = retiredReason(doc);

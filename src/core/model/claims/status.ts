@@ -20,6 +20,7 @@ import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractCont
 import { append } from '../../collections';
 
 export const statusExtractor: ClaimExtractor = {
+  scope: 'document',
   kinds: ['status'],
   extract(ctx) {
     return [...tableRows(ctx), ...sections(ctx), ...documentStatus(ctx)];

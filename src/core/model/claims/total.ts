@@ -35,6 +35,7 @@ import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractCont
 import { append, maxOf, pushAll } from '../../collections';
 
 export const totalClaims: ClaimExtractor = {
+  scope: 'document',
   kinds: ['total'],
   extract(ctx) {
     const out: ClaimDraft[] = [];

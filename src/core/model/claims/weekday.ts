@@ -10,6 +10,7 @@ import { draft, evidence } from './types';
 import { allMatches } from '../regex';
 
 export const weekdayClaims: ClaimExtractor = {
+  scope: 'document',
   kinds: ['weekday'],
   extract({ doc, text, lines }) {
     const out: ClaimDraft[] = [];
