@@ -81,8 +81,8 @@ export interface ChunkParts {
   checked: string;
   /** The dates of the blocks, for one date context (it comes from the whole document). */
   dates: { context: string; dates: DateValue[] } | null;
-  /** What the chunk extractors find in the chunk (see `ClaimExtractor`), once asked for. */
-  claims: ClaimDraft[] | null;
+  /** What each chunk extractor finds in the chunk (see `ClaimExtractor`), once asked for. */
+  claims: ClaimDraft[][] | null;
 }
 
 /** A top-level heading: what a section takes from its own line. */
@@ -323,21 +323,22 @@ function assemble(
     return doc;
   }
   // The chunk extractors' claims are kept with each chunk's parts, in the chunk's own positions.
-  const drafts: ClaimDraft[] = [];
-  chunks.forEach((chunk, i) => {
-    const p = chunk.parts;
-    p.claims ??= chunkClaims(p, text.slice(chunk.offset, chunk.end), vocab, scans);
-    // Every chunk but the first starts with its heading, so a claim without a section in its
-    // chunk has none in the document either.
-    const base = bases[i]!.sections;
-    for (const c of p.claims) drafts.push(movedDraft(c, chunk.line - 1, chunk.offset, c.section === null ? null : base + c.section));
+  for (const chunk of chunks) chunk.parts.claims ??= chunkClaims(chunk.parts, text.slice(chunk.offset, chunk.end), vocab, scans);
+  doc.claims = extractClaims(ctx, (x) => {
+    const drafts: ClaimDraft[] = [];
+    chunks.forEach((chunk, i) => {
+      // Every chunk but the first starts with its heading, so a claim without a section in its
+      // chunk has none in the document either.
+      const base = bases[i]!.sections;
+      for (const c of chunk.parts.claims![x]!) drafts.push(movedDraft(c, chunk.line - 1, chunk.offset, c.section === null ? null : base + c.section));
+    });
+    return drafts;
   });
-  doc.claims = extractClaims(ctx, drafts);
   return doc;
 }
 
 /** What the chunk extractors find in one chunk read alone: its parts, its text, its own sections. */
-function chunkClaims(p: ChunkParts, text: string, vocabulary: Vocabulary, scans: Scans): ClaimDraft[] {
+function chunkClaims(p: ChunkParts, text: string, vocabulary: Vocabulary, scans: Scans): ClaimDraft[][] {
   const lines = new LineIndex(text);
   // Sections as `assemble` delimits them, within the chunk.
   const sections: ChunkDoc['sections'][number][] = [];

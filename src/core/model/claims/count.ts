@@ -22,7 +22,7 @@ import {
 } from '../../grammar/count';
 import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc, Table } from '../schema';
 import { readBuckets } from './count-buckets';
-import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import { draft, evidence, type ChunkExtractContext, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append, minOf, pushAll } from '../../collections';
 import type { Scans } from '../scans';
 import { headingBlocks } from '../cells';
@@ -36,9 +36,19 @@ export const countExtractor: ClaimExtractor = {
     ctx.doc.blocks.forEach((block) => {
       if (block.kind === 'heading') headingClaim(ctx, s, block, out);
       else if (block.kind === 'paragraph') leadInClaim(ctx, s, block, out);
-      if (block.kind !== 'code') inlineClaims(ctx, block, out);
     });
     pushAll(out, readBuckets(ctx));
+    return out;
+  },
+};
+
+/** Form `inline`: each block's counts with their items named right there (a chunk at a time). */
+export const inlineCountExtractor: ClaimExtractor = {
+  scope: 'chunk',
+  kinds: ['count'],
+  extract(ctx) {
+    const out: ClaimDraft[] = [];
+    for (const block of ctx.doc.blocks) if (block.kind !== 'code') inlineClaims(ctx, block, out);
     return out;
   },
 };
@@ -134,14 +144,14 @@ function toStated(m: RegExpExecArray | RegExpMatchArray, base: number, text: str
   return { value, qualifier: g.q ?? (g.plus || bounded ? '+' : null), noun, text: g.n!, start: base + s, end: base + e, after };
 }
 
-function quantity(ctx: ExtractContext, st: Stated): Quantity {
+function quantity(ctx: ChunkExtractContext, st: Stated): Quantity {
   return {
     value: st.value, of: null, unit: st.noun || null, qualifier: st.qualifier, sign: null, precision: 0,
     text: st.text, range: ctx.lines.range(st.start, st.end),
   };
 }
 
-function claimOf(ctx: ExtractContext, form: string, subject: string, statement: Range, st: Stated, section: number | null, t: Tally | string): ClaimDraft {
+function claimOf(ctx: ChunkExtractContext, form: string, subject: string, statement: Range, st: Stated, section: number | null, t: Tally | string): ClaimDraft {
   const data: Claim['data'] = { noun: st.noun || null, range: st.range === true };
   let ev: Evidence[] = [];
   let unchecked: string | null = null;
@@ -346,7 +356,7 @@ function leaves(doc: Readonly<StatusDoc>, list: List, i: number): number {
   return child.items.reduce((a, _, k) => a + leaves(doc, child, k), 0);
 }
 
-function countQuantity(ctx: ExtractContext, value: number, range: Range): Quantity {
+function countQuantity(ctx: ChunkExtractContext, value: number, range: Range): Quantity {
   return { value, of: null, unit: null, qualifier: null, sign: null, precision: 0, text: String(value), range: ctx.lines.range(range.offset, range.offset) };
 }
 
@@ -514,7 +524,7 @@ function leadInClaim(ctx: ExtractContext, s: Structures, block: Block, out: Clai
 
 const AFTER_COUNT = /^[ \t]?(?:\((?<paren>[^()\n]{1,300})\)|[:：](?<colon>[^\n.;:!?。]{1,300})(?:$|\n|[.;!?。](?:[ \t\n]|$)))/u;
 
-function inlineClaims(ctx: ExtractContext, block: Block, out: ClaimDraft[]): void {
+function inlineClaims(ctx: ChunkExtractContext, block: Block, out: ClaimDraft[]): void {
   const text = block.text;
   // A count is followed by its list in parentheses or after a colon (AFTER_COUNT): without
   // either character the block has none, and the costly count pattern need not run.

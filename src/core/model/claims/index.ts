@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../schema';
 import { changeExtractor } from './change';
-import { countExtractor } from './count';
+import { countExtractor, inlineCountExtractor } from './count';
 import { documentClaims } from './document';
 import { factorExtractor } from './factor';
 import { milestoneClaims } from './milestone';
@@ -13,14 +13,18 @@ import { progressExtractor } from './progress';
 import { ratioExtractor } from './ratio';
 import { sprintClaims } from './sprint';
 import { statusExtractor } from './status';
-import { totalClaims } from './total';
+import { lineTotalClaims, totalClaims } from './total';
 import type { ChunkExtractContext, ClaimDraft, ClaimExtractor, ExtractContext } from './types';
 import { weekdayClaims } from './weekday';
 
-/** The registry, in no particular order: claims are sorted by position afterwards. */
+/**
+ * The registry. Claims are sorted by position afterwards; claims of one kind at the same place
+ * keep the registry's order.
+ */
 export const EXTRACTORS: readonly ClaimExtractor[] = [
   changeExtractor,
   countExtractor,
+  inlineCountExtractor,
   documentClaims,
   factorExtractor,
   milestoneClaims,
@@ -29,23 +33,24 @@ export const EXTRACTORS: readonly ClaimExtractor[] = [
   sprintClaims,
   statusExtractor,
   totalClaims,
+  lineTotalClaims,
   weekdayClaims,
 ];
 
-/** The claims of one chunk (see `ClaimExtractor`): what the chunk extractors find in it. */
-export function extractChunkClaims(ctx: ChunkExtractContext): ClaimDraft[] {
-  return EXTRACTORS.flatMap((x) => (x.scope === 'chunk' ? x.extract(ctx) : []));
+const CHUNK_EXTRACTORS = EXTRACTORS.filter((x) => x.scope === 'chunk');
+
+/** The claims of one chunk (see `ClaimExtractor`): what each chunk extractor finds in it, in the registry's order. */
+export function extractChunkClaims(ctx: ChunkExtractContext): ClaimDraft[][] {
+  return CHUNK_EXTRACTORS.map((x) => (x.scope === 'chunk' ? x.extract(ctx) : []));
 }
 
 /**
- * Every claim of the document. `chunkDrafts`: what the chunk extractors found in the document's
- * chunks (moved to the document's positions), when the caller kept them per chunk; without it,
- * every extractor reads the whole document.
+ * Every claim of the document. `fromChunks(i)`: what the i-th chunk extractor found in the
+ * document's chunks, in document order and positions, when the caller kept them per chunk;
+ * without it, every extractor reads the whole document.
  */
-export function extractClaims(ctx: ExtractContext, chunkDrafts?: readonly ClaimDraft[]): Claim[] {
-  const drafts = chunkDrafts
-    ? [...chunkDrafts, ...EXTRACTORS.flatMap((x) => (x.scope === 'document' ? x.extract(ctx) : []))]
-    : EXTRACTORS.flatMap((x) => x.extract(ctx));
+export function extractClaims(ctx: ExtractContext, fromChunks?: (i: number) => readonly ClaimDraft[]): Claim[] {
+  const drafts = EXTRACTORS.flatMap((x) => (x.scope === 'chunk' && fromChunks ? fromChunks(CHUNK_EXTRACTORS.indexOf(x)) : x.extract(ctx as never)));
   drafts.sort((a, b) => a.range.offset - b.range.offset || a.range.endOffset - b.range.endOffset || a.kind.localeCompare(b.kind));
   return drafts.map((d, id) => ({ id, ...d }));
 }

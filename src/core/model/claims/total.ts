@@ -30,8 +30,8 @@ import { agreesAtPrecision } from '../arithmetic';
 import { cellBlocks, decimalsOf, headingBlocks, parseCell, readWeightedTable, type CellNumber, type CellValue } from '../cells';
 import { parseNum } from '../numbers';
 import { firstLineOf } from '../text';
-import type { Block, Evidence, Quantity, Range, StatusDoc, Table } from '../schema';
-import { draft, evidence, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
+import type { Block, Evidence, Quantity, Range, Table } from '../schema';
+import { draft, evidence, type ChunkExtractContext, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append, maxOf, pushAll } from '../../collections';
 
 export const totalClaims: ClaimExtractor = {
@@ -44,9 +44,16 @@ export const totalClaims: ClaimExtractor = {
       pushAll(out, tableClaims(ctx, table, cells));
       pushAll(out, averageRows(ctx, table, cells));
     }
-    for (const claims of [rollups(ctx, cells), leadIns(ctx, cells), headingTotals(ctx, cells), tallies(ctx), proseSums(ctx), lineTotals(ctx)]) pushAll(out, claims);
+    for (const claims of [rollups(ctx, cells), leadIns(ctx, cells), headingTotals(ctx, cells), tallies(ctx), proseSums(ctx)]) pushAll(out, claims);
     return out;
   },
+};
+
+/** Form `line-total`: runs of labeled lines closed by a Total line (a chunk at a time). */
+export const lineTotalClaims: ClaimExtractor = {
+  scope: 'chunk',
+  kinds: ['total'],
+  extract: (ctx) => lineTotals(ctx),
 };
 
 export function cellQuantity(c: CellNumber): Quantity {
@@ -306,10 +313,10 @@ function lastBefore<T>(sorted: readonly T[], key: (x: T) => number, offset: numb
   return lo > 0 ? sorted[lo - 1] : undefined;
 }
 
-const ITEM_BLOCKS = new WeakMap<Readonly<StatusDoc>, Map<string, number>>();
+const ITEM_BLOCKS = new WeakMap<ChunkExtractContext['doc'], Map<string, number>>();
 
 /** Block index of each list item's first paragraph, by `list:item` (read once per model). */
-function itemBlocks(ctx: ExtractContext): Map<string, number> {
+function itemBlocks(ctx: ChunkExtractContext): Map<string, number> {
   let m = ITEM_BLOCKS.get(ctx.doc);
   if (m) return m;
   m = new Map<string, number>();
@@ -566,7 +573,7 @@ function proseSums(ctx: ExtractContext): ClaimDraft[] {
 interface Labeled { label: string; n: Quantity; d: Quantity | null; unit: string | null; line: Range; pct: Quantity | null }
 
 /** `Label: n/N` or `Label: N unit` at the start of `text` (one line), positioned at `offset`. */
-function labeledLine(ctx: ExtractContext, text: string, offset: number): Labeled | null {
+function labeledLine(ctx: ChunkExtractContext, text: string, offset: number): Labeled | null {
   const m = ctx.scans.exec(LABELED_LINE, text);
   if (!m) return null;
   const g = m.groups!;
@@ -585,7 +592,7 @@ function labeledLine(ctx: ExtractContext, text: string, offset: number): Labeled
 
 const PAREN_PERCENT = /^[ \t]{0,2}\((?<p>\d{1,3}(?:\.\d{1,2})?)[ \t]?%\)/d;
 
-function lineTotals(ctx: ExtractContext): ClaimDraft[] {
+function lineTotals(ctx: ChunkExtractContext): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   const { doc } = ctx;
   const blockOf = itemBlocks(ctx);
