@@ -20,7 +20,7 @@ import {
   isSelection, isStatementLine, isTotalWord, isTreeLine, bareNumberPrefix, itemBody, itemShape, moreItems, nounStem, ownCount,
   PAREN_COUNT, RANGE_COUNT, PHRASE_COUNT, splitInlineList, TAIL_COUNT, treeEntry, wordBefore, type ItemShape,
 } from '../../grammar/count';
-import type { Block, Claim, Evidence, List, Quantity, Range, Section, StatusDoc, Table } from '../schema';
+import type { Block, Claim, Evidence, List, Quantity, Range, Section, Table } from '../schema';
 import { readBuckets } from './count-buckets';
 import { draft, evidence, type ChunkExtractContext, type ClaimDraft, type ClaimExtractor, type ExtractContext } from './types';
 import { append, minOf, pushAll } from '../../collections';
@@ -31,13 +31,22 @@ export const countExtractor: ClaimExtractor = {
   scope: 'document',
   kinds: ['count'],
   extract(ctx) {
+    const s = new SectionStructures(ctx);
+    const out: ClaimDraft[] = [];
+    for (const block of ctx.doc.blocks) if (block.kind === 'heading') headingClaim(ctx, s, block, out);
+    pushAll(out, readBuckets(ctx));
+    return out;
+  },
+};
+
+/** Form `lead-in`: paragraphs and list items over the structure that follows them (a chunk at a time). */
+export const leadInCountExtractor: ClaimExtractor = {
+  scope: 'chunk',
+  kinds: ['count'],
+  extract(ctx) {
     const s = new Structures(ctx);
     const out: ClaimDraft[] = [];
-    ctx.doc.blocks.forEach((block) => {
-      if (block.kind === 'heading') headingClaim(ctx, s, block, out);
-      else if (block.kind === 'paragraph') leadInClaim(ctx, s, block, out);
-    });
-    pushAll(out, readBuckets(ctx));
+    for (const block of ctx.doc.blocks) if (block.kind === 'paragraph') leadInClaim(ctx, s, block, out);
     return out;
   },
 };
@@ -188,10 +197,9 @@ type Structure =
 /** Top-level lists, tables and fenced code blocks in document order, found by offset. */
 class Structures {
   readonly all: Structure[] = [];
-  private readonly paragraphs: Block[];
-  private readonly sectionAt: Map<number, Section>;
+  protected readonly extents: [number, number][] = [];
 
-  constructor(private readonly ctx: ExtractContext) {
+  constructor(protected readonly ctx: ChunkExtractContext) {
     const { doc } = ctx;
     for (const list of doc.lists) if (list.parentItem === null) this.all.push({ kind: 'list', start: list.range.offset, end: list.range.endOffset, list });
     for (const table of doc.tables) this.all.push({ kind: 'table', start: table.range.offset, end: table.range.endOffset, table });
@@ -203,25 +211,9 @@ class Structures {
       if (last && st.start < last[1]) last[1] = Math.max(last[1], st.end);
       else this.extents.push([st.start, st.end]);
     }
-    this.paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.listItem === null && !this.inside(b.range.offset));
-    this.sectionAt = new Map(doc.sections.map((s) => [s.headingRange.offset, s]));
-    this.headings = headingBlocks(doc);
-    for (const b of this.headings.values()) {
-      const prefix = bareNumberPrefix(b.text);
-      if (prefix !== null) this.bare.set(prefix, (this.bare.get(prefix) ?? 0) + 1);
-    }
-    for (const sec of doc.sections) {
-      if (sec.parent !== null) append(this.children, sec.parent, sec);
-    }
   }
 
-  private readonly extents: [number, number][] = [];
-  readonly headings: ReadonlyMap<number, Block>;
-  /** Headings ending in a bare `(N)`, by the text before it: more than one means numbering. */
-  readonly bare = new Map<string, number>();
-  readonly children = new Map<number, Section[]>();
-
-  private inside(offset: number): boolean {
+  protected inside(offset: number): boolean {
     let lo = 0;
     let hi = this.extents.length - 1;
     let found = -1;
@@ -229,12 +221,19 @@ class Structures {
     return found >= 0 && offset < this.extents[found]![1];
   }
 
+  /**
+   * Fenced code blocks, read from the lines. A heading the parser found ends a fence left open
+   * (it cannot be inside one), so no block spans a heading: a chunk of the document, which
+   * starts at a heading, has the same blocks read alone.
+   */
   private collectCode(): void {
     const { lines } = this.ctx;
+    const headingLines = new Set(this.ctx.doc.sections.map((s) => s.headingRange.line));
     let open: number | null = null;
     let fence = '';
     let lang = '';
     for (let l = 1; l <= lines.lineCount; l++) {
+      if (headingLines.has(l)) { open = null; continue; }
       const t = lines.lineText(l);
       if (open === null) {
         if (isFence(t)) { open = l; fence = t.trim().slice(0, 3); lang = fenceLang(t); }
@@ -260,6 +259,31 @@ class Structures {
       if (s.end > reach) { out.push(s); reach = s.end; }
     }
     return out;
+  }
+}
+
+/** The structures of the whole document with its sections: what a heading's count reads. */
+class SectionStructures extends Structures {
+  private readonly paragraphs: Block[];
+  private readonly sectionAt: Map<number, Section>;
+  readonly headings: ReadonlyMap<number, Block>;
+  /** Headings ending in a bare `(N)`, by the text before it: more than one means numbering. */
+  readonly bare = new Map<string, number>();
+  readonly children = new Map<number, Section[]>();
+
+  constructor(protected override readonly ctx: ExtractContext) {
+    super(ctx);
+    const { doc } = ctx;
+    this.paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph' && b.listItem === null && !this.inside(b.range.offset));
+    this.sectionAt = new Map(doc.sections.map((s) => [s.headingRange.offset, s]));
+    this.headings = headingBlocks(doc);
+    for (const b of this.headings.values()) {
+      const prefix = bareNumberPrefix(b.text);
+      if (prefix !== null) this.bare.set(prefix, (this.bare.get(prefix) ?? 0) + 1);
+    }
+    for (const sec of doc.sections) {
+      if (sec.parent !== null) append(this.children, sec.parent, sec);
+    }
   }
 
   /** Paragraphs (outside lists) that start in [from, to). */
@@ -293,7 +317,7 @@ interface Tally {
   doubt: string | null;
 }
 
-function tallyOf(ctx: ExtractContext, s: Structure, noun: string): Tally | string {
+function tallyOf(ctx: ChunkExtractContext, s: Structure, noun: string): Tally | string {
   if (s.kind === 'list') return listTally(ctx, s.list, noun);
   if (s.kind === 'table') return tableTally(s.table);
   return codeTally(ctx, s);
@@ -304,7 +328,7 @@ const firstLine = (text: string, offset: number) => {
   return text.slice(offset, nl < 0 ? text.length : nl).replace(/\r$/, '');
 };
 
-function listTally(ctx: ExtractContext, list: List, noun: string): Tally | string {
+function listTally(ctx: ChunkExtractContext, list: List, noun: string): Tally | string {
   const { text, doc } = ctx;
   const raws = list.items.map((it) => firstLine(text, it.range.offset));
   const bodies = raws.map(itemBody);
@@ -349,7 +373,7 @@ function listTally(ctx: ExtractContext, list: List, noun: string): Tally | strin
   };
 }
 
-function leaves(doc: Readonly<StatusDoc>, list: List, i: number): number {
+function leaves(doc: ChunkExtractContext['doc'], list: List, i: number): number {
   const c = list.items[i]!.children;
   if (c === null) return 1;
   const child = doc.lists[c]!;
@@ -375,7 +399,7 @@ function tableTally(table: Table): Tally | string {
   return { evidence: rows.map((r, k) => evidence('item', `Row ${k + 1}`, r.range)), what: 'table', also: [], doubt };
 }
 
-function codeTally(ctx: ExtractContext, s: Extract<Structure, { kind: 'code' }>): Tally | string {
+function codeTally(ctx: ChunkExtractContext, s: Extract<Structure, { kind: 'code' }>): Tally | string {
   if (!LIST_CODE_LANGS.has(s.lang)) return `a ${s.lang} code block holds commands or code, not a list of entries`;
   const entries: { line: string; offset: number }[] = [];
   let comments = 0;
@@ -417,7 +441,7 @@ function codeTally(ctx: ExtractContext, s: Extract<Structure, { kind: 'code' }>)
 
 // ------------------------------------------------------------------ heading claims
 
-function headingClaim(ctx: ExtractContext, s: Structures, block: Block, out: ClaimDraft[]): void {
+function headingClaim(ctx: ExtractContext, s: SectionStructures, block: Block, out: ClaimDraft[]): void {
   const st = statedIn(ctx.scans, block.text, block.range.offset, false);
   if (!st) return;
   const section = s.section(block);
@@ -427,7 +451,7 @@ function headingClaim(ctx: ExtractContext, s: Structures, block: Block, out: Cla
   out.push(claimOf(ctx, 'heading', subject, statement, st, section.index, headingTally(ctx, s, block, section, st)));
 }
 
-function headingTally(ctx: ExtractContext, s: Structures, block: Block, section: Section, st: Stated): Tally | string {
+function headingTally(ctx: ExtractContext, s: SectionStructures, block: Block, section: Section, st: Stated): Tally | string {
   if (isSelection(block.text)) return 'the heading announces a selection';
   const prefix = bareNumberPrefix(block.text);
   if (prefix !== null && (s.bare.get(prefix) ?? 0) > 1) return 'headings of the same name are numbered (1), (2), …, not counted';
@@ -465,7 +489,7 @@ function isIntro(ctx: ExtractContext, p: Block): boolean {
   return endsWithColon(p.text) || isSelection(p.text) === false && !raw.includes('\n');
 }
 
-function subSectionTally(ctx: ExtractContext, s: Structures, section: Section, before: Block[]): Tally | string {
+function subSectionTally(ctx: ExtractContext, s: SectionStructures, section: Section, before: Block[]): Tally | string {
   if (before.length > 1) return 'the heading holds paragraphs, not a list';
   const children = s.children.get(section.index) ?? [];
   if (children.length < 2) return 'the heading holds no list, table or code block';
@@ -489,7 +513,7 @@ function subSectionTally(ctx: ExtractContext, s: Structures, section: Section, b
 
 // ------------------------------------------------------------------ lead-in claims
 
-function leadInClaim(ctx: ExtractContext, s: Structures, block: Block, out: ClaimDraft[]): void {
+function leadInClaim(ctx: ChunkExtractContext, s: Structures, block: Block, out: ClaimDraft[]): void {
   if (block.table) return;
   const lastNl = block.text.lastIndexOf('\n');
   const line = block.text.slice(lastNl + 1);

@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../schema';
 import { changeExtractor } from './change';
-import { countExtractor, inlineCountExtractor } from './count';
+import { countExtractor, inlineCountExtractor, leadInCountExtractor } from './count';
 import { documentClaims } from './document';
 import { factorExtractor } from './factor';
 import { milestoneClaims } from './milestone';
@@ -24,6 +24,7 @@ import { weekdayClaims } from './weekday';
 export const EXTRACTORS: readonly ClaimExtractor[] = [
   changeExtractor,
   countExtractor,
+  leadInCountExtractor,
   inlineCountExtractor,
   documentClaims,
   factorExtractor,
