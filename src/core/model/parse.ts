@@ -229,13 +229,22 @@ function scanTopLevel(text: string): { chunks: Chunk[]; fences: Fence[] } | null
   for (let at = 0; at < text.length; line++) {
     let end = at;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const src = text.slice(at, end);
     const next = end < text.length ? end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1) : end;
+    // The first character after at most three spaces (-1: none): fences and HTML start with
+    // one of three characters there, headings with `#` at column 1, so most lines need no
+    // pattern at all (and no copy of their text).
+    let k = at;
+    while (k < end && k - at < 4 && text.charCodeAt(k) === 32) k++;
+    const lead = k < end && k - at < 4 ? text.charCodeAt(k) : -1;
+    const first = text.charCodeAt(at);
+    // Not white space (`trim` removes none of these), so the line is not blank.
+    const visible = first > 32 && first !== 160 && first < 0x1680;
+    const src: string = line === 1 || frontMatter || rawClose || lead === 96 || lead === 126 || lead === 60 || first === 35 || !visible ? text.slice(at, end) : '';
     if (line === 1 && FRONT_MATTER_OPEN.test(src)) frontMatter = src.slice(0, 3);
     else if (frontMatter) {
       if (src === frontMatter) frontMatter = null;
     } else if (fence) {
-      const m = FENCE.exec(src);
+      const m = lead === fence.char.charCodeAt(0) ? FENCE.exec(src) : null;
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && ONLY_SPACES.test(m[2]!)) {
         if (fence.info && plainLines) {
           fences.push({
@@ -249,18 +258,18 @@ function scanTopLevel(text: string): { chunks: Chunk[]; fences: Fence[] } | null
     } else if (rawClose) {
       if (src.toLowerCase().includes(rawClose)) rawClose = null;
     } else {
-      if (src.trim() === '') htmlUntilBlank = false;
-      else if (at > chunkStart && !htmlUntilBlank && ATX_HEADING.test(src)) {
+      if (!visible && src.trim() === '') htmlUntilBlank = false;
+      else if (first === 35 && at > chunkStart && !htmlUntilBlank && ATX_HEADING.test(src)) {
         chunks.push({ offset: chunkStart, line: chunkLine, text: text.slice(chunkStart, at) });
         chunkStart = at;
         chunkLine = line;
       }
-      const f = FENCE.exec(src);
+      const f = lead === 96 || lead === 126 ? FENCE.exec(src) : null;
       if (f) {
         // Only a fence at column 1 outside any HTML block is certainly a top-level block.
         const info = src.charCodeAt(0) === f[1]!.charCodeAt(0) && !htmlUntilBlank ? simpleInfo(f[2]!) : null;
         fence = { char: f[1]![0]!, length: f[1]!.length, at, line, info, contentStart: next };
-      } else if (HTML_START.test(src)) {
+      } else if (lead === 60 && HTML_START.test(src)) {
         rawClose = rawCloser(src);
         if (!rawClose) htmlUntilBlank = true;
       }
