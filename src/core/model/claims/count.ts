@@ -39,25 +39,20 @@ export const countExtractor: ClaimExtractor = {
   },
 };
 
-/** Form `lead-in`: paragraphs and list items over the structure that follows them (a chunk at a time). */
-export const leadInCountExtractor: ClaimExtractor = {
+/**
+ * Forms `lead-in` (paragraphs and list items over the structure that follows them) and `inline`
+ * (counts with their items named right there): a chunk at a time.
+ */
+export const blockCountExtractor: ClaimExtractor = {
   scope: 'chunk',
   kinds: ['count'],
   extract(ctx) {
     const s = new Structures(ctx);
     const out: ClaimDraft[] = [];
-    for (const block of ctx.doc.blocks) if (block.kind === 'paragraph') leadInClaim(ctx, s, block, out);
-    return out;
-  },
-};
-
-/** Form `inline`: each block's counts with their items named right there (a chunk at a time). */
-export const inlineCountExtractor: ClaimExtractor = {
-  scope: 'chunk',
-  kinds: ['count'],
-  extract(ctx) {
-    const out: ClaimDraft[] = [];
-    for (const block of ctx.doc.blocks) if (block.kind !== 'code') inlineClaims(ctx, block, out);
+    for (const block of ctx.doc.blocks) {
+      if (block.kind === 'paragraph') leadInClaim(ctx, s, block, out);
+      if (block.kind !== 'code') inlineClaims(ctx, block, out);
+    }
     return out;
   },
 };

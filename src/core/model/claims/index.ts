@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../schema';
 import { changeExtractor } from './change';
-import { countExtractor, inlineCountExtractor, leadInCountExtractor } from './count';
+import { blockCountExtractor, countExtractor } from './count';
 import { documentClaims } from './document';
 import { factorExtractor } from './factor';
 import { milestoneClaims } from './milestone';
@@ -24,8 +24,7 @@ import { weekdayClaims } from './weekday';
 export const EXTRACTORS: readonly ClaimExtractor[] = [
   changeExtractor,
   countExtractor,
-  leadInCountExtractor,
-  inlineCountExtractor,
+  blockCountExtractor,
   documentClaims,
   factorExtractor,
   milestoneClaims,
@@ -38,11 +37,12 @@ export const EXTRACTORS: readonly ClaimExtractor[] = [
   weekdayClaims,
 ];
 
-const CHUNK_EXTRACTORS = EXTRACTORS.filter((x) => x.scope === 'chunk');
+type ChunkExtractor = Extract<ClaimExtractor, { scope: 'chunk' }>;
+const CHUNK_EXTRACTORS = EXTRACTORS.filter((x): x is ChunkExtractor => x.scope === 'chunk');
 
 /** The claims of one chunk (see `ClaimExtractor`): what each chunk extractor finds in it, in the registry's order. */
 export function extractChunkClaims(ctx: ChunkExtractContext): ClaimDraft[][] {
-  return CHUNK_EXTRACTORS.map((x) => (x.scope === 'chunk' ? x.extract(ctx) : []));
+  return CHUNK_EXTRACTORS.map((x) => x.extract(ctx));
 }
 
 /**
@@ -51,7 +51,7 @@ export function extractChunkClaims(ctx: ChunkExtractContext): ClaimDraft[][] {
  * without it, every extractor reads the whole document.
  */
 export function extractClaims(ctx: ExtractContext, fromChunks?: (i: number) => readonly ClaimDraft[]): Claim[] {
-  const drafts = EXTRACTORS.flatMap((x) => (x.scope === 'chunk' && fromChunks ? fromChunks(CHUNK_EXTRACTORS.indexOf(x)) : x.extract(ctx as never)));
+  const drafts = EXTRACTORS.flatMap((x) => (x.scope === 'document' ? x.extract(ctx) : fromChunks ? fromChunks(CHUNK_EXTRACTORS.indexOf(x)) : x.extract(ctx)));
   drafts.sort((a, b) => a.range.offset - b.range.offset || a.range.endOffset - b.range.endOffset || a.kind.localeCompare(b.kind));
   return drafts.map((d, id) => ({ id, ...d }));
 }
