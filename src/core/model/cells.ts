@@ -60,7 +60,7 @@ export function headingBlocks(doc: StatusDoc): ReadonlyMap<number, Block> {
 }
 
 /** Index of the blocks of table cells by `table:row:column` (row -1 is the header). */
-export function cellBlocks(doc: StatusDoc): Map<string, Block> {
+export function cellBlocks(doc: Pick<StatusDoc, 'blocks'>): Map<string, Block> {
   let map = CELL_BLOCKS.get(doc);
   if (map) return map;
   map = new Map<string, Block>();
@@ -70,7 +70,7 @@ export function cellBlocks(doc: StatusDoc): Map<string, Block> {
 }
 
 /** cellBlocks per model (three extractors ask for it); the map is only read. */
-const CELL_BLOCKS = new WeakMap<StatusDoc, Map<string, Block>>();
+const CELL_BLOCKS = new WeakMap<Pick<StatusDoc, 'blocks'>, Map<string, Block>>();
 
 /**
  * The number in a table cell, `'blank'` for an empty or placeholder cell, null for text.

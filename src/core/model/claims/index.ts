@@ -13,7 +13,7 @@ import { progressExtractor } from './progress';
 import { ratioExtractor } from './ratio';
 import { sprintClaims } from './sprint';
 import { statusExtractor } from './status';
-import { lineTotalClaims, totalClaims } from './total';
+import { lineTotalClaims, paragraphLeadInClaims, totalClaims } from './total';
 import type { ChunkExtractContext, ClaimDraft, ClaimExtractor, ExtractContext } from './types';
 import { weekdayClaims } from './weekday';
 
@@ -32,6 +32,8 @@ export const EXTRACTORS: readonly ClaimExtractor[] = [
   ratioExtractor,
   sprintClaims,
   statusExtractor,
+  // Before totalClaims: a paragraph's lead-in and a prose sum may state the same number.
+  paragraphLeadInClaims,
   totalClaims,
   lineTotalClaims,
   weekdayClaims,

@@ -44,9 +44,19 @@ export const totalClaims: ClaimExtractor = {
       pushAll(out, tableClaims(ctx, table, cells));
       pushAll(out, averageRows(ctx, table, cells));
     }
-    for (const claims of [rollups(ctx, cells), leadIns(ctx, cells), headingTotals(ctx, cells), tallies(ctx), proseSums(ctx)]) pushAll(out, claims);
+    for (const claims of [rollups(ctx, cells), leadIns(ctx, cells, 'heading'), headingTotals(ctx, cells), tallies(ctx), proseSums(ctx)]) pushAll(out, claims);
     return out;
   },
+};
+
+/**
+ * Form `lead-in` of a paragraph (a chunk at a time): its items run to the next heading, so they
+ * never leave its chunk. A heading's lead-in counts its whole section (`totalClaims`).
+ */
+export const paragraphLeadInClaims: ClaimExtractor = {
+  scope: 'chunk',
+  kinds: ['total'],
+  extract: (ctx) => leadIns(ctx, cellBlocks(ctx.doc), 'paragraph'),
 };
 
 /** Form `line-total`: runs of labeled lines closed by a Total line (a chunk at a time). */
@@ -243,17 +253,22 @@ function averageRows(ctx: ExtractContext, table: Table, cells: Map<string, Block
 function rollups(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
   const { doc } = ctx;
   const out: ClaimDraft[] = [];
-  const titles = new Map<string, number[]>();
-  for (const s of doc.sections) { const k = nameKey(s.title); if (k) append(titles, k, s.index); }
+  // Section titles by name, read once a table has both columns (few documents have one).
+  let titles: Map<string, number[]> | null = null;
   const strip = (t: string) => t.replace(/[*_`]/g, '').trim();
   for (const table of doc.tables) {
     const itemsCol = table.header.findIndex((h, i) => i > 0 && ITEMS_HEADER.test(strip(h.text)));
     const doneCol = table.header.findIndex((h, i) => i > 0 && DONE_COUNT_HEADER.test(strip(h.text)));
     if (itemsCol < 0 || doneCol < 0) continue;
+    if (!titles) {
+      titles = new Map<string, number[]>();
+      for (const s of doc.sections) { const k = nameKey(s.title); if (k) append(titles, k, s.index); }
+    }
+    const byName = titles;
     const cell = (r: number, c: number) => parseCell(ctx, cells.get(`${table.index}:${r}:${c}`));
     table.rows.forEach((row, r) => {
       const name = strip(row.cells[0]?.text ?? '');
-      const found = titles.get(nameKey(name)) ?? [];
+      const found = byName.get(nameKey(name)) ?? [];
       if (!name || TOTAL_LABEL.test(name) || found.length !== 1 || found[0] === table.section) return;
       const sec = doc.sections[found[0]!]!;
       const inner = within(doc.tables, (t) => t.range.offset, sec.headingRange.offset, sec.range.endOffset);
@@ -282,7 +297,7 @@ const BLANK_ZERO = /^(?:|-|–|—)$/;
 interface Item { value: number; text: string; range: Range; qualifier: string | null; unit: string; block: number }
 
 /** The quantity an item states at the end of its first line, or null. */
-function itemQuantity(ctx: ExtractContext, b: Block, bi: number): Item | null {
+function itemQuantity(ctx: ChunkExtractContext, b: Block, bi: number): Item | null {
   const first = firstLineOf(b.text).trimEnd();
   const from = Math.max(0, first.length - 120);
   const m = ctx.scans.exec(ITEM_QUANTITY, first.slice(from));
@@ -325,12 +340,13 @@ function itemBlocks(ctx: ChunkExtractContext): Map<string, number> {
   return m;
 }
 
-function leadIns(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
+/** Lead-ins of the blocks of one kind: headings (their section's items) or paragraphs (up to the next heading). */
+function leadIns(ctx: ChunkExtractContext, cells: Map<string, Block>, kind: 'heading' | 'paragraph'): ClaimDraft[] {
   const { doc } = ctx;
   const out: ClaimDraft[] = [];
   const blockOf = itemBlocks(ctx);
   doc.blocks.forEach((block, bi) => {
-    if (block.kind !== 'heading' && block.kind !== 'paragraph') return;
+    if (block.kind !== kind) return;
     const firstLine = firstLineOf(block.text);
     const both = ctx.scans.exec(COUNT_AND_SUM, firstLine);
     const only = both ? null : ctx.scans.exec(SUM_ONLY, firstLine);
@@ -382,7 +398,7 @@ function leadIns(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
  * `1,017 lines across 7 files` over the first table of its scope that has a column of that unit
  * (`Lines`, `LOC`) and exactly that many rows (a Total row aside).
  */
-function acrossTable(ctx: ExtractContext, block: Block, m: RegExpExecArray, cells: Map<string, Block>): ClaimDraft | null {
+function acrossTable(ctx: ChunkExtractContext, block: Block, m: RegExpExecArray, cells: Map<string, Block>): ClaimDraft | null {
   const g = m.groups!;
   const unit = unitKey(g.su!);
   const count = Number(g.count);
@@ -408,7 +424,7 @@ function acrossTable(ctx: ExtractContext, block: Block, m: RegExpExecArray, cell
 }
 
 /** Where a lead-in's items end: its section (a heading), or the next heading (a paragraph). */
-function scopeEnd(ctx: ExtractContext, block: Block): number {
+function scopeEnd(ctx: ChunkExtractContext, block: Block): number {
   const { sections } = ctx.doc;
   if (block.kind === 'heading') {
     const s = sections.find((x) => x.headingRange.offset === block.range.offset);
