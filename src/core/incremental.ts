@@ -42,9 +42,9 @@ export class IncrementalChecker {
     const text = stripBom(input);
     const config = options.config ?? DEFAULT_CONFIG;
     const stopIfLate = budgetCheck(config.maxAnalysisMs, options.now);
-    const root = this.parser.parse(text);
+    const parsed = this.parser.update(text) ?? this.parser.parsedChunks!;
     const lines = new LineIndex(text);
-    const doc = this.models.analyze(text, root, this.parser.parsedChunks, { statusWords: config.statusWords }, lines);
+    const doc = this.models.analyze(text, parsed, { statusWords: config.statusWords }, lines);
     stopIfLate();
     const { findings, verdicts } = evaluate(doc, text, lines, { today: options.today, config, stopIfLate, reportUnusedDisables: options.reportUnusedDisables });
     return { doc, findings, verdicts };

@@ -21,7 +21,7 @@ import { canonicalFieldName, matchBoldField, matchFrontMatterLine, PLAIN_FIELD_N
 import { extractMilestones } from './milestones';
 import { findMojibake } from './mojibake';
 import { extractNumbers } from './numbers';
-import { parseMarkdown, shifted, type ParsedChunk } from './parse';
+import { parseMarkdown, type ParsedChunk } from './parse';
 import { LineIndex } from './positions';
 import { checkedTextOf, rememberCheckedText } from './text';
 import { RememberingScans, RUN_EVERY_TIME, type Scans } from './scans';
@@ -51,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): StatusDoc {
 export function analyzeTree(text: string, root: Root, options: AnalyzeOptions = {}): StatusDoc {
   const vocab = getVocabulary(options.statusWords);
   const parts = new ChunkBuilder(text, vocab).build(root.children);
-  return assemble(text, root, [{ parts, offset: 0, line: 1, end: text.length }], vocab, true);
+  return assemble(text, [{ nodes: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true);
 }
 
 // ------------------------------------------------------------------------ chunks
@@ -123,8 +123,11 @@ export class ChunkModels {
     return this.parts.size;
   }
 
-  /** `lines`: the LineIndex of `text`, when the caller has one. */
-  analyze(text: string, root: Root, chunks: readonly ParsedChunk[] | null, options: AnalyzeOptions = {}, lines = new LineIndex(text)): StatusDoc {
+  /**
+   * `parsed`: what the incremental parser returned for `text`, the whole tree or (when it split
+   * the text) its chunks. `lines`: the LineIndex of `text`, when the caller has one.
+   */
+  analyze(text: string, parsed: Root | readonly ParsedChunk[], options: AnalyzeOptions = {}, lines = new LineIndex(text)): StatusDoc {
     const vocabKey = stableWords(options.statusWords);
     if (vocabKey !== this.vocabKey || !this.vocab) {
       this.vocabKey = vocabKey;
@@ -134,20 +137,21 @@ export class ChunkModels {
     const vocab = this.vocab;
     vocab.nextGeneration();
     this.scans.nextGeneration();
-    if (!chunks) {
+    if (!Array.isArray(parsed)) {
+      const root = parsed as Root;
       this.parts = new Map();
       this.stats = { chunks: 1, built: 1 };
       const parts = new ChunkBuilder(text, vocab).build(root.children);
-      return assemble(text, root, [{ parts, offset: 0, line: 1, end: text.length }], vocab, true, lines, detectLanguage, this.scans);
+      return assemble(text, [{ nodes: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true, lines, detectLanguage, this.scans);
     }
+    const chunks = parsed as readonly ParsedChunk[];
     const next = new Map<string, ChunkParts>();
     const placed: PlacedChunk[] = [];
     let built = 0;
     for (const c of chunks) {
       let parts = next.get(c.key) ?? this.parts.get(c.key);
       if (!parts) {
-        const children = c.children.map((n) => shifted(n, 1 - c.line, -c.offset));
-        parts = new ChunkBuilder(text.slice(c.offset, c.end), vocab).build(children);
+        parts = new ChunkBuilder(text.slice(c.offset, c.end), vocab).build(c.children);
         built++;
       }
       next.set(c.key, parts);
@@ -155,7 +159,8 @@ export class ChunkModels {
     }
     this.parts = next;
     this.stats = { chunks: chunks.length, built };
-    return assemble(text, root, placed, vocab, false, lines, (t) => this.language(t), this.scans);
+    const trees = chunks.map((c) => ({ nodes: c.children, offset: c.offset }));
+    return assemble(text, trees, placed, vocab, false, lines, (t) => this.language(t), this.scans);
   }
 
   private lastLanguage: { sample: string; language: DocumentLanguage } | null = null;
@@ -177,6 +182,9 @@ function stableWords(words: AnalyzeOptions['statusWords']): string {
 
 // ------------------------------------------------------------------------ the document
 
+/** Top-level nodes in positions `offset` characters before the document's (a chunk's own). */
+interface Tree { nodes: readonly RootContent[]; offset: number }
+
 interface Pos { start: { offset?: number }; end: { offset?: number } }
 const startOf = (n: { position?: Pos }) => n.position?.start.offset ?? 0;
 const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
@@ -188,7 +196,7 @@ const endOf = (n: { position?: Pos }) => n.position?.end.offset ?? 0;
  * shares objects with the parts kept for the next call.
  */
 function assemble(
-  text: string, root: Root, chunks: readonly PlacedChunk[], vocab: Vocabulary, owned: boolean,
+  text: string, trees: readonly Tree[], chunks: readonly PlacedChunk[], vocab: Vocabulary, owned: boolean,
   idx = new LineIndex(text), languageOf: (text: string) => DocumentLanguage = detectLanguage, scans: Scans = RUN_EVERY_TIME,
 ): StatusDoc {
   const range = (start: number, end: number) => idx.range(start, end);
@@ -307,7 +315,7 @@ function assemble(
     milestones: [],
     blocks,
     claims: [],
-    suppressions: collectSuppressions(text, root, range),
+    suppressions: collectSuppressions(text, trees, range),
     mojibake: single ? chunks[0]!.parts.mojibake : chunks.flatMap((c) => c.parts.mojibake.map((r) => ({ range: moved(r.range, c.line - 1, c.offset), original: r.original, repaired: r.repaired }))),
     isStatusDocument: false,
   };
@@ -389,17 +397,20 @@ function datesOf(blocks: readonly Block[], defaultYear: number | null, options: 
 }
 
 /** Suppression comments in HTML nodes, block or inline (never in code). */
-function collectSuppressions(text: string, root: Root, range: (s: number, e: number) => Range): Suppression[] {
+function collectSuppressions(text: string, trees: readonly Tree[], range: (s: number, e: number) => Range): Suppression[] {
   if (!text.includes('status-docs-')) return [];
   const out: Suppression[] = [];
-  const stack: Nodes[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'html') {
-      for (const d of findSuppressions(text.slice(startOf(n), endOf(n)), startOf(n))) out.push({ kind: d.kind, rules: d.rules, range: range(d.start, d.end) });
-    } else if ('children' in n) {
-      const kids = (n as Parent).children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Nodes);
+  for (const { nodes, offset } of trees) {
+    const stack: Nodes[] = [...nodes].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'html') {
+        const start = startOf(n) + offset;
+        for (const d of findSuppressions(text.slice(start, endOf(n) + offset), start)) out.push({ kind: d.kind, rules: d.rules, range: range(d.start, d.end) });
+      } else if ('children' in n) {
+        const kids = (n as Parent).children;
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Nodes);
+      }
     }
   }
   return out;

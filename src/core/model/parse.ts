@@ -297,11 +297,10 @@ function rawCloser(src: string): string | null {
 
 // ------------------------------------------------------------------------ trees
 
+/** A chunk's nodes, in the chunk's own positions (offset 0 and line 1 at its first character). */
 interface ChunkTree {
-  offset: number;
-  line: number;
   children: RootContent[];
-  /** End point of the chunk's own root, in document coordinates. */
+  /** End point of the chunk's own root. */
   end: { line: number; column: number; offset: number };
 }
 
@@ -319,9 +318,12 @@ export function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number
   return copy;
 }
 
-/** One chunk of a parse (see `IncrementalParser.parsedChunks`); positions are the document's. */
+/**
+ * One chunk of a parse (see `IncrementalParser.parsedChunks`). Its nodes are in the chunk's own
+ * positions (offset 0 and line 1 at its first character): a chunk that only moved keeps them.
+ */
 export interface ParsedChunk {
-  /** Equal keys, equal nodes (at another place when the chunk moved). */
+  /** Equal keys, equal nodes. */
   key: string;
   offset: number;
   /** 1-based line of the chunk's first character. */
@@ -329,6 +331,8 @@ export interface ParsedChunk {
   /** Offset just past the chunk's last character (where the next chunk starts). */
   end: number;
   children: readonly RootContent[];
+  /** End point of the chunk's own root, in the chunk's positions. */
+  rootEnd: { line: number; column: number; offset: number };
 }
 
 export interface ParseStats {
@@ -364,7 +368,27 @@ export class IncrementalParser {
    */
   parsedChunks: ParsedChunk[] | null = null;
 
+  /** The tree of `text`, in the document's positions (built from the chunks' trees). */
   parse(text: string): Root {
+    const whole = this.update(text);
+    if (whole) return whole;
+    const chunks = this.parsedChunks!;
+    const children: RootContent[] = [];
+    for (const c of chunks) for (const n of c.children) children.push(shifted(n, c.line - 1, c.offset));
+    const last = chunks[chunks.length - 1]!;
+    return {
+      type: 'root',
+      children,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.rootEnd.line + last.line - 1, column: last.rootEnd.column, offset: last.rootEnd.offset + last.offset } },
+    };
+  }
+
+  /**
+   * Parses `text`, reusing the trees of the chunks that did not change. Returns the whole tree
+   * when the text was not split (`parsedChunks` is then null); else null, and the chunks with
+   * their trees are in `parsedChunks` (no tree of the whole document is built).
+   */
+  update(text: string): Root | null {
     const scan = scanTopLevel(text);
     if (!scan || scan.chunks.length < 2) {
       this.chunks = new Map();
@@ -377,11 +401,8 @@ export class IncrementalParser {
     const { chunks, fences } = scan;
     const next = new Map<string, ChunkTree>();
     const placed: ParsedChunk[] = [];
-    const children: RootContent[] = [];
     let parsed = 0;
     const built = { fences: 0, lines: 0 };
-    let count = 0;
-    let last: ChunkTree | undefined;
     for (let i = 0; i < chunks.length; ) {
       const first = chunks[i]!;
       let body = first.text;
@@ -402,33 +423,18 @@ export class IncrementalParser {
           j++;
           continue;
         }
-        // A tree just parsed is moved in place: nothing else holds it yet.
         const end = root.position!.end;
-        shiftInPlace(kept, first.line - 1, first.offset);
-        tree = {
-          offset: first.offset,
-          line: first.line,
-          children: kept,
-          end: { line: end.line + first.line - 1, column: end.column, offset: (end.offset ?? 0) + first.offset },
-        };
+        tree = { children: kept, end: { line: end.line, column: end.column, offset: end.offset ?? 0 } };
         break;
       }
-      const moved = moveTree(tree, first.line, first.offset);
-      next.set(key, moved);
-      placed.push({ key, offset: first.offset, line: first.line, end: j < chunks.length ? chunks[j]!.offset : text.length, children: moved.children });
-      pushAll(children, moved.children);
-      last = moved;
-      count++;
+      next.set(key, tree);
+      placed.push({ key, offset: first.offset, line: first.line, end: j < chunks.length ? chunks[j]!.offset : text.length, children: tree.children, rootEnd: tree.end });
       i = j;
     }
     this.chunks = next;
     this.parsedChunks = placed;
-    this.stats = { chunked: true, chunks: count, parsed, ...built };
-    return {
-      type: 'root',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end: { ...last!.end } },
-    };
+    this.stats = { chunked: true, chunks: placed.length, parsed, ...built };
+    return null;
   }
 }
 
@@ -459,20 +465,6 @@ function verifiedChildren(root: Root, boundary: number, type: RootContent['type'
   }
   return null;
 }
-
-/** The chunk's tree at another place in the document (shared when it did not move). */
-function moveTree(tree: ChunkTree, line: number, offset: number): ChunkTree {
-  if (tree.line === line && tree.offset === offset) return tree;
-  const dLine = line - tree.line;
-  const dOffset = offset - tree.offset;
-  return {
-    offset,
-    line,
-    children: tree.children.map((n) => shifted(n, dLine, dOffset)),
-    end: { line: tree.end.line + dLine, column: tree.end.column, offset: tree.end.offset + dOffset },
-  };
-}
-
 
 /** Moves every position of `nodes` (and their descendants) by `dLine` lines and `dOffset` characters. */
 function shiftInPlace(nodes: readonly Nodes[], dLine: number, dOffset: number): void {
