@@ -246,6 +246,25 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('equals a cold analysis with suppression comments in chunks that move, inline and as blocks', () => {
+    const text = [
+      '# Report', '', 'Progress: 40% → 60% (+30 points)', '',
+      '## Tests', '', '<!-- status-docs-disable-next-line score-delta -->', 'Coverage: 10% → 20% (+5 points)', '',
+      '## Later', '', '- [x] Done <!-- status-docs-disable-line --> 3/4 tests passing (50%)', '',
+      '<!-- status-docs-disable score-delta -->', '', '## Last', '', 'Speed: 1 → 2 (+3)', '',
+    ].join('\n');
+    const checker = new IncrementalChecker();
+    assertSameAsCold(checker, text, 'suppressed');
+    assert.equal(checker.check(text, { today: TODAY }).doc.suppressions.length, 3);
+    // Edits before the comments move the chunks that hold them.
+    let current = text;
+    for (const [from, to] of [['# Report', '# Status report'], ['40%', '45%'], ['## Tests', '## Test results'], ['Progress', 'P']]) {
+      current = current.replace(from!, to!);
+      assertSameAsCold(checker, current, `${from} → ${to}`);
+      assert.ok(checker.parser.stats.chunked && checker.parser.stats.parsed < checker.parser.stats.chunks, `${from} → ${to}: the other chunks were reused`);
+    }
+  });
+
   it('equals a cold analysis when the status words of the settings change between calls', () => {
     const text = OWN_DOCUMENTS['sections.md']! + '\n## Extra\n\n**Status**: Shipped\n\n| Item | Status |\n|---|---|\n| A | Shipped |\n';
     const checker = new IncrementalChecker();
