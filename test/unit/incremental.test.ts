@@ -200,6 +200,24 @@ describe('incremental re-analysis', () => {
     assert.ok(parser.stats.chunks >= 5);
   });
 
+  it('reuses the chunks a change in several places did not touch, and a section moved elsewhere', () => {
+    const sections = ['# Plan\n\nIntro.\n\n', ...['A', 'B', 'C', 'D', 'E', 'F'].map((n) => `## Part ${n}\n\n- [x] Task ${n}1\n- [ ] Task ${n}2\n\n`)];
+    const text = sections.join('');
+    const checker = new IncrementalChecker();
+    assertSameAsCold(checker, text, 'unedited');
+    // Two edits at once (a replace-all): the two edited chunks are parsed, the rest are not.
+    const twice = text.replace('Task B1', 'Task B9').replace('Task E2', 'Task E7');
+    assertSameAsCold(checker, twice, 'two places', false);
+    assert.deepEqual([checker.parser.stats.parsed, checker.models.stats.built], [2, 2]);
+    // Part B moved to the end in one change: every chunk is one the last text had.
+    const moved = [sections[0], sections[1], sections[3], sections[4], sections[5], sections[6], sections[2]].join('').replace('Task B1', 'Task B9').replace('Task E2', 'Task E7');
+    assertSameAsCold(checker, moved, 'moved', false);
+    assert.equal(checker.parser.stats.chunks, 7);
+    // Parts A, F and B have other lines after them now, so they are parsed again; C, D and E
+    // are found by their text (each is neither where it was nor as far from the end).
+    assert.equal(checker.parser.stats.parsed, 3);
+  });
+
   for (const [name, text] of Object.entries(OWN_DOCUMENTS)) {
     it(`equals a cold analysis after 150 random edits of ${name}`, () => {
       const rnd = random(name.length * 7919);

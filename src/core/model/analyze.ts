@@ -111,7 +111,7 @@ export interface PlacedChunk {
  * of the last text's chunks only. The result equals `analyzeTree(text, root, options)`.
  */
 export class ChunkModels {
-  private parts = new Map<string, ChunkParts>();
+  private parts = new Map<object, ChunkParts>();
   private vocabKey: string | null = null;
   private vocab: RememberingVocabulary | null = null;
   private readonly scans = new RememberingScans();
@@ -145,7 +145,7 @@ export class ChunkModels {
       return assemble(text, [{ nodes: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true, lines, detectLanguage, this.scans);
     }
     const chunks = parsed as readonly ParsedChunk[];
-    const next = new Map<string, ChunkParts>();
+    const next = new Map<object, ChunkParts>();
     const placed: PlacedChunk[] = [];
     let built = 0;
     for (const c of chunks) {

@@ -224,11 +224,13 @@ function scanTopLevel(text: string): { chunks: Chunk[]; fences: Fence[] } | null
   /** The fence that closes front matter opened on line 1. */
   let frontMatter: string | null = null;
   // Fence nodes are built only from text the parser reads unchanged (no CR, no NUL).
-  const plainLines = !text.includes('\r') && !text.includes('\0');
+  const noCR = !text.includes('\r');
+  const plainLines = noCR && !text.includes('\0');
   let line = 1;
   for (let at = 0; at < text.length; line++) {
-    let end = at;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let end = noCR ? text.indexOf('\n', at) : at;
+    if (end < 0) end = text.length;
+    else if (!noCR) while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     const next = end < text.length ? end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1) : end;
     // The first character after at most three spaces (-1: none): fences and HTML start with
     // one of three characters there, headings with `#` at column 1, so most lines need no
@@ -302,6 +304,9 @@ interface ChunkTree {
   children: RootContent[];
   /** End point of the chunk's own root. */
   end: { line: number; column: number; offset: number };
+  /** What decides the nodes: the chunk's text and the (up to two) lines after it. */
+  body: string;
+  ahead: string;
 }
 
 /** A copy of `node` with every position moved by `dLine` lines and `dOffset` characters. */
@@ -323,8 +328,11 @@ export function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number
  * positions (offset 0 and line 1 at its first character): a chunk that only moved keeps them.
  */
 export interface ParsedChunk {
-  /** Equal keys, equal nodes. */
-  key: string;
+  /**
+   * The same object from parse to parse as long as the chunk's text and the lines after it
+   * (what decides its nodes) stay the same.
+   */
+  key: object;
   offset: number;
   /** 1-based line of the chunk's first character. */
   line: number;
@@ -360,11 +368,14 @@ export interface ParseStats {
  * `splitChunks` costs time, never correctness: the chunk is merged with the next one instead.
  */
 export class IncrementalParser {
-  private chunks = new Map<string, ChunkTree>();
+  /** The last parse's chunk trees by their offset, and by their distance from the end of the text. */
+  private byStart = new Map<number, ChunkTree>();
+  private byEnd = new Map<number, ChunkTree>();
+  private trees: ChunkTree[] = [];
   stats: ParseStats = { chunked: false, chunks: 0, parsed: 0, fences: 0, lines: 0 };
   /**
    * The chunks of the last parse, in order (null when the text was parsed whole): each chunk's
-   * key (its text and the lines after it: what decides its nodes), place and top-level nodes.
+   * key (see `ParsedChunk`), place and top-level nodes.
    */
   parsedChunks: ParsedChunk[] | null = null;
 
@@ -391,7 +402,9 @@ export class IncrementalParser {
   update(text: string): Root | null {
     const scan = scanTopLevel(text);
     if (!scan || scan.chunks.length < 2) {
-      this.chunks = new Map();
+      this.byStart = new Map();
+      this.byEnd = new Map();
+      this.trees = [];
       this.parsedChunks = null;
       const built = { fences: 0, lines: 0 };
       const root = scan ? parseStaged(text, scan.fences, true, built) : parseWhole(text);
@@ -399,7 +412,21 @@ export class IncrementalParser {
       return root;
     }
     const { chunks, fences } = scan;
-    const next = new Map<string, ChunkTree>();
+    // An edit leaves the chunks before it where they were and those after it as far from the
+    // end: a chunk is looked for at both places, and taken when its text is the same. A change in
+    // several places (a replace-all, a reload) misses more than one: from the second miss on, the
+    // last parse's chunks are also looked up by their text, wherever they were.
+    const byStart = new Map<number, ChunkTree>();
+    const byEnd = new Map<number, ChunkTree>();
+    const same = (t: ChunkTree | undefined, body: string, ahead: string) => (t && t.body === body && t.ahead === ahead ? t : undefined);
+    let misses = 0;
+    let byText: Map<string, ChunkTree> | null = null;
+    const find = (offset: number, body: string, ahead: string): ChunkTree | undefined => {
+      const t = same(this.byStart.get(offset), body, ahead) ?? same(this.byEnd.get(text.length - offset), body, ahead);
+      if (t || ++misses < 2) return t;
+      byText ??= new Map(this.trees.map((x) => [`${x.body}\u0000${x.ahead}`, x]));
+      return byText.get(`${body}\u0000${ahead}`);
+    };
     const placed: ParsedChunk[] = [];
     let parsed = 0;
     const built = { fences: 0, lines: 0 };
@@ -407,12 +434,10 @@ export class IncrementalParser {
       const first = chunks[i]!;
       let body = first.text;
       let j = i + 1;
-      let key: string;
       let tree: ChunkTree | undefined;
       for (;;) {
         const ahead = j < chunks.length ? lookahead(text, chunks[j]!.offset) : '';
-        key = `${body}\u0000${ahead}`;
-        tree = next.get(key) ?? this.chunks.get(key);
+        tree = find(first.offset, body, ahead);
         if (tree) break;
         const root = parseStaged(body + ahead, fencesIn(fences, first, body.length), first.offset === 0, built);
         parsed++;
@@ -424,14 +449,17 @@ export class IncrementalParser {
           continue;
         }
         const end = root.position!.end;
-        tree = { children: kept, end: { line: end.line, column: end.column, offset: end.offset ?? 0 } };
+        tree = { children: kept, end: { line: end.line, column: end.column, offset: end.offset ?? 0 }, body, ahead };
         break;
       }
-      next.set(key, tree);
-      placed.push({ key, offset: first.offset, line: first.line, end: j < chunks.length ? chunks[j]!.offset : text.length, children: tree.children, rootEnd: tree.end });
+      byStart.set(first.offset, tree);
+      byEnd.set(text.length - first.offset, tree);
+      placed.push({ key: tree, offset: first.offset, line: first.line, end: j < chunks.length ? chunks[j]!.offset : text.length, children: tree.children, rootEnd: tree.end });
       i = j;
     }
-    this.chunks = next;
+    this.byStart = byStart;
+    this.byEnd = byEnd;
+    this.trees = placed.map((c) => c.key as ChunkTree);
     this.parsedChunks = placed;
     this.stats = { chunked: true, chunks: placed.length, parsed, ...built };
     return null;

@@ -46,13 +46,16 @@ export class RememberingScans implements Scans {
     return this.remembered(re, text, () => { const m = re.exec(text); return m && Object.freeze(m); });
   }
 
+  // A result is an array, a match or null, never undefined: one lookup tells a miss.
   private remembered<T>(re: RegExp, text: string, run: () => T): T {
     let now = this.current.get(re);
     if (!now) this.current.set(re, (now = new Map()));
-    if (now.has(text)) return now.get(text) as T;
-    const before = this.previous.get(re);
-    const found = before?.has(text) ? (before.get(text) as T) : run();
-    now.set(text, found);
+    let found = now.get(text) as T | undefined;
+    if (found === undefined) {
+      found = this.previous.get(re)?.get(text) as T | undefined;
+      if (found === undefined) found = run();
+      now.set(text, found);
+    }
     return found;
   }
 }

@@ -14,11 +14,17 @@ interface Bucket { lo: number; hi: number; loOpen: boolean; hiOpen: boolean }
 
 export function readBuckets(ctx: ExtractContext): ClaimDraft[] {
   const out: ClaimDraft[] = [];
-  // Tables by the measures their headers name, built once.
-  const byMeasure = new Map<string, Table[]>();
-  for (const t of ctx.doc.tables) {
-    for (const h of new Set(t.header.map((x) => measureWord(x.text)))) if (h) append(byMeasure, h, t);
-  }
+  // Tables by the measures their headers name, built once a distribution table is found.
+  let byMeasure: Map<string, Table[]> | null = null;
+  const tablesOf = (measure: string) => {
+    if (!byMeasure) {
+      byMeasure = new Map<string, Table[]>();
+      for (const t of ctx.doc.tables) {
+        for (const h of new Set(t.header.map((x) => measureWord(x.text)))) if (h) append(byMeasure, h, t);
+      }
+    }
+    return byMeasure.get(measure) ?? [];
+  };
   for (const table of ctx.doc.tables) {
     if (table.header.length < 2 || table.rows.length < 2) continue;
     const measure = measureWord(table.header[0]!.text);
@@ -27,7 +33,7 @@ export function readBuckets(ctx: ExtractContext): ClaimDraft[] {
     if (buckets.length < 2 || buckets.some((b) => !b.range || b.range.lo === b.range.hi)) continue;
     const countCol = table.header.findIndex((_, c) => c > 0 && buckets.every((b) => bucketCount(b.row.cells[c]?.text ?? '') !== null));
     if (countCol < 0) continue;
-    const source = sourceOf(byMeasure.get(measure) ?? [], table, measure);
+    const source = sourceOf(tablesOf(measure), table, measure);
     if (!source) continue;
     const { values, rows } = source;
     const stated = buckets.map((b) => bucketCount(b.row.cells[countCol]!.text)!);

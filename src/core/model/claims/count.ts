@@ -31,9 +31,11 @@ export const countExtractor: ClaimExtractor = {
   scope: 'document',
   kinds: ['count'],
   extract(ctx) {
-    const s = new SectionStructures(ctx);
+    // The document's structures, read once a heading states a count (most headings state none).
+    let s: SectionStructures | null = null;
+    const structures = () => (s ??= new SectionStructures(ctx));
     const out: ClaimDraft[] = [];
-    for (const block of ctx.doc.blocks) if (block.kind === 'heading') headingClaim(ctx, s, block, out);
+    for (const block of ctx.doc.blocks) if (block.kind === 'heading') headingClaim(ctx, structures, block, out);
     pushAll(out, readBuckets(ctx));
     return out;
   },
@@ -436,9 +438,10 @@ function codeTally(ctx: ChunkExtractContext, s: Extract<Structure, { kind: 'code
 
 // ------------------------------------------------------------------ heading claims
 
-function headingClaim(ctx: ExtractContext, s: SectionStructures, block: Block, out: ClaimDraft[]): void {
+function headingClaim(ctx: ExtractContext, structures: () => SectionStructures, block: Block, out: ClaimDraft[]): void {
   const st = statedIn(ctx.scans, block.text, block.range.offset, false);
   if (!st) return;
+  const s = structures();
   const section = s.section(block);
   if (!section) return;
   const subject = section.title;
