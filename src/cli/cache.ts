@@ -1,11 +1,17 @@
 /**
- * The CLI's result cache (`--cache`): one JSON file in a cache folder, mapping a hash of each
+ * The CLI's result cache (`--cache`): JSON files in a cache folder, mapping a hash of each
  * file's bytes to its report (and to the pre-check's verdict, so a file seen before is not
  * decoded and pre-checked again). The entries are valid for one context (tool version, settings,
  * today — see `cacheContextKey` in the core); a different context starts an empty cache.
  * A missing or damaged cache file is an empty cache, never an error.
  *
- * The file is plain ASCII (every other character written as a `\u` escape) and ends with a
+ * Each report is kept in two parts: in `results-v2.json` its findings reduced to place, rule,
+ * severity and message (all that the text, GitHub, JUnit and Markdown outputs print), in
+ * `details-v2.json` its findings in full (fixes, related places, explanations) and its claims,
+ * which only the JSON and SARIF outputs print. The details are three quarters of a cache's size:
+ * a run that prints text never reads them.
+ *
+ * Each file is plain ASCII (every other character written as a `\u` escape) and ends with a
  * SHA-256 digest of everything before it. A file whose digest matches holds exactly the bytes
  * this build wrote, so its entries are used as they are; any other file (damaged, edited,
  * written without a digest) has each entry checked against the report schema, and a bad
@@ -16,20 +22,35 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheContextKey, readCachedResult, type CacheContext, type CachedResult } from '../core/incremental';
+import {
+  cacheContextKey, joinResult, readCachedDetails, readCachedReport, splitResult, type CacheContext, type CachedDetails, type CachedReport, type CachedResult,
+} from '../core/incremental';
 
 export const DEFAULT_CACHE_DIR = '.status-docs-cache';
-const FILE = 'results-v1.json';
+export const CACHE_FILE = 'results-v2.json';
+export const DETAILS_FILE = 'details-v2.json';
+/** Files of earlier formats, removed when the cache is written. */
+const OLD_FILES = ['results-v1.json'];
 /** Entries kept at most; past that the oldest ones (in file order) go. */
 const MAX_ENTRIES = 50_000;
 
+/** `results-v2.json`. */
 interface CacheFile {
-  format: 1;
+  format: 2;
   context: string;
+  /** The reports with brief findings and without claims (see `CachedReport`), by content hash. */
   entries: Record<string, unknown>;
   /** The pre-check's verdict per content hash: 1 accepted, 0 rejected as not a status document. */
   prechecked?: Record<string, unknown>;
   /** SHA-256 (base64url) of the file's bytes before `,"digest":`. */
+  digest?: string;
+}
+
+/** `details-v2.json`: each report's details (see `CachedDetails`), by the same content hash. */
+interface DetailsFile {
+  format: 2;
+  context: string;
+  details: Record<string, unknown>;
   digest?: string;
 }
 
@@ -72,14 +93,72 @@ export function toolFingerprint(version: string): string {
   }
 }
 
+/** One of the cache's files: its entries (null: none for this context, or unreadable) and whether its digest vouches for them. */
+function readCacheFile<T extends { format: 2; context: string }>(path: string, context: string, field: keyof T & string): { entries: Map<string, unknown>; trusted: boolean; raw: Partial<T> } | null {
+  try {
+    const file = readCacheText(path);
+    const raw = JSON.parse(file.text) as Partial<T>;
+    const entries = raw?.[field] as unknown;
+    if (!raw || raw.format !== 2 || raw.context !== context || !entries || typeof entries !== 'object') return null;
+    return { entries: new Map(Object.entries(entries)), trusted: file.trusted, raw };
+  } catch {
+    // No cache yet, or an unreadable one.
+    return null;
+  }
+}
+
+/**
+ * Writes a cache file atomically (a temporary file, then a rename): its head, then each map as
+ * an object, then the digest. Written piece by piece: a cache of a large workspace is tens of
+ * megabytes, which need not exist as one string.
+ */
+function writeCacheFile(dir: string, name: string, head: string, maps: [string, Iterable<[string, string]>][]): void {
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'w');
+    const digest = createHash('sha256');
+    const write = (text: string) => { digest.update(text); writeSync(fd!, text); };
+    let buffer = head;
+    for (const [field, entries] of maps) {
+      buffer += `,${asciiJson(field)}:{`;
+      let first = true;
+      for (const [key, json] of entries) {
+        buffer += `${first ? '' : ','}${asciiJson(key)}:${json}`;
+        first = false;
+        if (buffer.length >= 1 << 20) { write(buffer); buffer = ''; }
+      }
+      buffer += '}';
+    }
+    write(buffer);
+    writeSync(fd, `,"digest":"${digest.digest('base64url')}"}`);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, join(dir, name));
+  } catch (e) {
+    if (fd !== null) try { closeSync(fd); } catch { /* already closed */ }
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
+    throw e;
+  }
+}
+
+function* jsonValues(map: Map<string, unknown>): Iterable<[string, string]> {
+  for (const [key, value] of map) yield [key, asciiJson(value)];
+}
+
 export class ResultCache {
   hits = 0;
   misses = 0;
   private changed = false;
+  /** The details by content hash, read on first use (null: not yet). */
+  private details: Map<string, unknown> | null = null;
+  /** The details as read from a file whose digest matched. */
+  private trustedDetails = new Set<string>();
 
   private constructor(
     readonly dir: string,
     private readonly context: string,
+    /** The reports with brief findings, without claims. */
     private readonly entries: Map<string, unknown>,
     private readonly verdicts: Map<string, boolean>,
     /** The entries as read from a file whose digest matched: written by this build, used unchecked. */
@@ -99,84 +178,81 @@ export class ResultCache {
 
   static open(dir: string, context: CacheContext): ResultCache {
     const key = cacheContextKey(context);
-    let entries = new Map<string, unknown>();
+    const file = readCacheFile<CacheFile>(join(dir, CACHE_FILE), key, 'entries');
     const verdicts = new Map<string, boolean>();
-    let trusted = new Set<string>();
-    try {
-      const file = readCacheText(join(dir, FILE));
-      const raw = JSON.parse(file.text) as Partial<CacheFile>;
-      if (raw && raw.format === 1 && raw.context === key && raw.entries && typeof raw.entries === 'object') {
-        entries = new Map(Object.entries(raw.entries));
-        if (file.trusted) trusted = new Set(entries.keys());
-        if (raw.prechecked && typeof raw.prechecked === 'object') {
-          for (const [hash, v] of Object.entries(raw.prechecked)) if (v === 0 || v === 1) verdicts.set(hash, v === 1);
-        }
-      }
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
+    const prechecked = file?.raw.prechecked;
+    if (prechecked && typeof prechecked === 'object') {
+      for (const [hash, v] of Object.entries(prechecked)) if (v === 0 || v === 1) verdicts.set(hash, v === 1);
     }
-    return new ResultCache(dir, key, entries, verdicts, trusted);
+    const entries = file?.entries ?? new Map<string, unknown>();
+    return new ResultCache(dir, key, entries, verdicts, file?.trusted ? new Set(entries.keys()) : new Set());
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  get(hash: string): CachedResult | null {
+  /**
+   * The result stored for `hash`, or null. With `details: false` the result comes without its
+   * details (brief findings, no claims: see `joinResult`) and the details file is not read.
+   */
+  get(hash: string, options: { details?: boolean } = {}): CachedResult | null {
     const raw = this.entries.get(hash);
-    const hit = raw === undefined ? null : this.trusted.has(hash) ? (raw as CachedResult) : readCachedResult(raw);
-    if (hit) this.hits++;
-    else this.misses++;
-    return hit;
+    const report = raw === undefined ? null : this.trusted.has(hash) ? (raw as CachedReport) : readCachedReport(raw);
+    let details: CachedDetails | null = null;
+    if (report && options.details !== false) {
+      const stored = this.loadDetails().get(hash);
+      details = stored === undefined ? null : this.trustedDetails.has(hash) ? (stored as CachedDetails) : readCachedDetails(stored);
+    }
+    if (!report || (!details && options.details !== false)) {
+      this.misses++;
+      return null;
+    }
+    this.hits++;
+    return joinResult(report, details);
   }
 
   set(hash: string, result: CachedResult): void {
+    const { report, details } = splitResult(result);
+    const stored = this.loadDetails();
     this.entries.delete(hash);
     this.trusted.delete(hash);
-    this.entries.set(hash, result);
+    this.entries.set(hash, report);
+    stored.delete(hash);
+    this.trustedDetails.delete(hash);
+    stored.set(hash, details);
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed (atomically: a temporary file, then a rename). */
+  private loadDetails(): Map<string, unknown> {
+    if (!this.details) {
+      const file = readCacheFile<DetailsFile>(join(this.dir, DETAILS_FILE), this.context, 'details');
+      this.details = file?.entries ?? new Map();
+      if (file?.trusted) this.trustedDetails = new Set(this.details.keys());
+    }
+    return this.details;
+  }
+
+  /** Writes the cache if anything changed (each file atomically: a temporary file, then a rename). */
   save(): void {
     if (!this.changed) return;
+    const details = this.loadDetails();
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     while (this.verdicts.size > MAX_ENTRIES) this.verdicts.delete(this.verdicts.keys().next().value!);
-    const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-    let fd: number | null = null;
+    for (const hash of details.keys()) if (!this.entries.has(hash)) details.delete(hash);
     try {
       mkdirSync(this.dir, { recursive: true });
       // The folder ignores itself, so it never shows up as a change in the user's repository.
       writeFileSync(join(this.dir, '.gitignore'), '*\n');
-      // The JSON of a CacheFile (ASCII, digest last), written entry by entry: a cache of a
-      // large workspace is tens of megabytes, which need not exist as one string.
-      fd = openSync(tmp, 'w');
-      const digest = createHash('sha256');
-      const write = (text: string) => { digest.update(text); writeSync(fd!, text); };
-      let buffer = `{"format":1,"context":${asciiJson(this.context)},"entries":{`;
-      let first = true;
-      for (const [hash, entry] of this.entries) {
-        buffer += `${first ? '' : ','}${asciiJson(hash)}:${asciiJson(entry)}`;
-        first = false;
-        if (buffer.length >= 1 << 20) { write(buffer); buffer = ''; }
-      }
-      buffer += '},"prechecked":{';
-      first = true;
-      for (const [hash, accepted] of this.verdicts) {
-        buffer += `${first ? '' : ','}${asciiJson(hash)}:${accepted ? 1 : 0}`;
-        first = false;
-        if (buffer.length >= 1 << 20) { write(buffer); buffer = ''; }
-      }
-      write(buffer + '}');
-      writeSync(fd, `,"digest":"${digest.digest('base64url')}"}`);
-      closeSync(fd);
-      fd = null;
-      renameSync(tmp, join(this.dir, FILE));
+      const head = `{"format":2,"context":${asciiJson(this.context)}`;
+      // The details first: a run stopped between the two writes leaves details for every report.
+      writeCacheFile(this.dir, DETAILS_FILE, head, [['details', jsonValues(details)]]);
+      const verdicts = (function* (v: Map<string, boolean>): Iterable<[string, string]> { for (const [k, ok] of v) yield [k, ok ? '1' : '0']; })(this.verdicts);
+      writeCacheFile(this.dir, CACHE_FILE, head, [['entries', jsonValues(this.entries)], ['prechecked', verdicts]]);
+      for (const old of OLD_FILES) rmSync(join(this.dir, old), { force: true });
       this.changed = false;
     } catch {
       // A cache that cannot be written only costs time on the next run.
-      if (fd !== null) try { closeSync(fd); } catch { /* already closed */ }
-      try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
     }
   }
 }

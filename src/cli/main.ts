@@ -180,7 +180,9 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     const cacheDir = values['no-cache'] || !(values.cache || values['cache-dir']) ? null : resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
     const reportUnusedDisables = values['report-unused-disables'];
     const cache = cacheDir ? ResultCache.open(cacheDir, { toolVersion: toolFingerprint(VERSION), config, today, reportUnusedDisables }) : null;
-    const report = run(paths, process.cwd(), today, config, { jobs, cache, all: values.all, allowEmpty: values['allow-empty'], reportUnusedDisables, projects, note: (m) => err.write(`status-docs: ${m}\n`) });
+    // Only the JSON and SARIF outputs print more of a finding than its place, rule, severity and message, or the claims.
+    const details = command === 'check' && (format === 'json' || format === 'sarif');
+    const report = run(paths, process.cwd(), today, config, { jobs, cache, details, all: values.all, allowEmpty: values['allow-empty'], reportUnusedDisables, projects, note: (m) => err.write(`status-docs: ${m}\n`) });
     const badProject = projectProblems();
     for (const s of report.skipped) err.write(`status-docs: ${s.path}: ${s.reason}\n`);
     const notStatus = report.summary?.notStatusDocuments ?? 0;
@@ -226,7 +228,12 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
  * Checks the files. `today` and `config` are the settings of documents without a project file;
  * with `projects`, each document is checked with the settings of its nearest project file.
  */
-export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; all?: boolean; allowEmpty?: boolean; reportUnusedDisables?: boolean; projects?: ProjectConfigFinder; note?: (message: string) => void } = {}): Report {
+/**
+ * `details: false`: a file's report may come without its details when that saves work (its
+ * findings reduced to place, rule, severity and message; no claims, its summary still counts
+ * them), for outputs that print no more.
+ */
+export function run(paths: string[], cwd: string, today: string, config: Config, options: { jobs?: number; cache?: ResultCache | null; details?: boolean; all?: boolean; allowEmpty?: boolean; reportUnusedDisables?: boolean; projects?: ProjectConfigFinder; note?: (message: string) => void } = {}): Report {
   const { targets: found, problems, errors } = collectTargets(paths, cwd);
   const missing = (e: { reason: string }) => e.reason === 'no such file or directory' || e.reason === 'broken symbolic link';
   const fatal = errors.filter((e) => !options.allowEmpty || missing(e));
@@ -252,7 +259,7 @@ export function run(paths: string[], cwd: string, today: string, config: Config,
   });
   const outcomes = new Array<ReturnType<typeof checkTargets>[number]>(targets.length);
   for (const [group, g] of groups) {
-    const batch = checkTargets(g.indexes.map((i) => targets[i]!), { today: g.today, config: g.config, jobs: options.jobs, cache: options.cache, cacheSalt: group, hashes, reportUnusedDisables: options.reportUnusedDisables });
+    const batch = checkTargets(g.indexes.map((i) => targets[i]!), { today: g.today, config: g.config, jobs: options.jobs, cache: options.cache, details: options.details, cacheSalt: group, hashes, reportUnusedDisables: options.reportUnusedDisables });
     g.indexes.forEach((i, k) => { outcomes[i] = batch[k]!; });
   }
   options.cache?.save();

@@ -36,6 +36,12 @@ export interface CheckTargetsOptions {
   jobs?: number;
   cache?: ResultCache | null;
   /**
+   * False: a result taken from the cache may come without its details (findings reduced to
+   * place, rule, severity and message; no claims, the summary still counts them), for outputs
+   * that print no more. Default true.
+   */
+  details?: boolean;
+  /**
    * Appended to each file's content hash in the cache: the settings of this batch when they
    * differ from the cache's own (documents under a project file), so both kinds share one cache.
    */
@@ -171,7 +177,7 @@ export function checkTargets(targets: readonly Target[], given: CheckTargetsOpti
       }
       if (hash !== undefined) {
         const key = hash + (options.cacheSalt ?? '');
-        const hit = cache.get(key);
+        const hit = cache.get(key, { details: options.details });
         if (hit) { outcomes[i] = { ok: true, result: hit }; return; }
         hashes[i] = key;
         size ??= fileSize(t.abs);

@@ -82,11 +82,46 @@ export function toCachedResult(report: FileReport): CachedResult {
   return rest;
 }
 
-/** A stored entry if it is well formed, else null (a damaged cache is a miss, never an error). */
-export function readCachedResult(raw: unknown): CachedResult | null {
-  // The stored object itself, not zod's copy: the copy orders keys by schema, and the
-  // output must be byte-identical to a fresh run.
-  return CachedResultSchema.safeParse(raw).success ? (raw as CachedResult) : null;
+/**
+ * A result as a cache may keep it for most outputs: each finding reduced to its place, rule,
+ * severity and message (what the text, GitHub, JUnit and Markdown outputs print), no claims.
+ */
+export type CachedReport = Omit<CachedResult, 'claims'>;
+/** The rest of a result: its findings in full (fixes, related places, explanations) and its claims. */
+export interface CachedDetails {
+  findings: CachedResult['findings'];
+  claims: CachedResult['claims'];
+}
+const CachedReportSchema = CachedResultSchema.omit({ claims: true });
+const CachedDetailsSchema = CachedResultSchema.pick({ findings: true, claims: true });
+
+// The stored object itself, not zod's copy: the copy orders keys by schema, and the output
+// must be byte-identical to a fresh run. A damaged entry is a miss, never an error.
+
+/** A stored report (see CachedReport) if it is well formed, else null. */
+export function readCachedReport(raw: unknown): CachedReport | null {
+  return CachedReportSchema.safeParse(raw).success ? (raw as CachedReport) : null;
+}
+
+/** Stored details (see CachedDetails) if they are well formed, else null. */
+export function readCachedDetails(raw: unknown): CachedDetails | null {
+  return CachedDetailsSchema.safeParse(raw).success ? (raw as CachedDetails) : null;
+}
+
+/** A result as two parts to store: the brief report and the details. */
+export function splitResult(result: CachedResult): { report: CachedReport; details: CachedDetails } {
+  const { findings, claims, summary, ...rest } = result;
+  const brief = findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn }));
+  return { report: { ...rest, findings: brief, summary }, details: { findings, claims } };
+}
+
+/**
+ * A result from its stored parts, keys in the order of a fresh result. Without details: the
+ * brief findings and no claims (the summary still counts them).
+ */
+export function joinResult(report: CachedReport, details: CachedDetails | null): CachedResult {
+  const { findings, summary, ...rest } = report;
+  return { ...rest, findings: details ? details.findings : findings, claims: details ? details.claims : [], summary };
 }
 
 /** JSON with object keys sorted, so equal settings give equal keys. */

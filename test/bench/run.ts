@@ -248,7 +248,7 @@ function runPeerOn(dir: string, files: number): ProcResult & { issues: number } 
 function workspaceScan(): void {
   ensureBuilt();
   const cacheDir = join(WORK, 'cache');
-  const cacheFile = join(cacheDir, 'results-v1.json');
+  const cacheFile = join(cacheDir, 'results-v2.json');
   results.scan = {};
   for (const mb of SIZES) {
     const ws = generated(mb);

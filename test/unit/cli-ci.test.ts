@@ -64,7 +64,7 @@ describe('CLI: CI formats and options (dist/cli.js)', function () {
     const cold = run('--cache-dir', cacheDir);
     assert.equal(cold, run());
     // The pre-check's verdicts are kept per content hash: 10 status documents, 1 readme.
-    const file = join(cacheDir, 'results-v1.json');
+    const file = join(cacheDir, 'results-v2.json');
     const verdicts = Object.values((JSON.parse(readFileSync(file, 'utf8')) as { prechecked: Record<string, number> }).prechecked);
     assert.deepEqual([verdicts.filter((v) => v === 1).length, verdicts.filter((v) => v === 0).length], [10, 1]);
     const written = statSync(file).mtimeMs;

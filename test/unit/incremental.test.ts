@@ -401,13 +401,54 @@ describe('result cache', () => {
     // A damaged entry is a miss; a damaged file is an empty cache.
     const good = ResultCache.open(join(dir, 'cache'), context);
     const key = cacheContextKey(context);
-    writeFileSync(join(dir, 'cache', 'results-v1.json'), JSON.stringify({ format: 1, context: key, entries: { h: { title: 3 } } }));
+    writeFileSync(join(dir, 'cache', 'results-v2.json'), JSON.stringify({ format: 2, context: key, entries: { h: { title: 3 } } }));
     const bad = ResultCache.open(join(dir, 'cache'), context);
     assert.equal(bad.size, 1);
     assert.equal(bad.get('h'), null);
-    writeFileSync(join(dir, 'cache', 'results-v1.json'), '{"format":1,"context":');
+    writeFileSync(join(dir, 'cache', 'results-v2.json'), '{"format":2,"context":');
     assert.equal(ResultCache.open(join(dir, 'cache'), context).size, 0);
     assert.ok(good.size >= 1);
+  });
+
+  it('keeps the details apart, read only by a run that prints them; a result whose details are lost is a miss', () => {
+    const docs = { ...OWN_DOCUMENTS, 'wrong.md': '# Report\n\n- [x] Parser\n\nProgress: 40% → 60% (+30 points)\n\n3/4 tests passing (50%)\n' };
+    for (const [name, text] of Object.entries(docs)) writeFileSync(join(dir, name), text);
+    const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
+    const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null, all: true });
+    const all = fresh.files.flatMap((f) => f.findings);
+    assert.ok(fresh.files.some((f) => f.claims.length > 0) && all.some((x) => x.fix) && all.some((x) => x.related) && all.some((x) => x.detail));
+    run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context), all: true });
+    const detailsFile = join(dir, 'cache', 'details-v2.json');
+    const main = readFileSync(join(dir, 'cache', 'results-v2.json'), 'latin1');
+    assert.doesNotMatch(main, /"claims":\[|"fix":|"related":|"detail":/, 'the reports are stored without their details');
+    assert.match(readFileSync(detailsFile, 'latin1'), /,"digest":"[A-Za-z0-9_-]{43}"\}$/);
+    const files = Object.keys(docs).length;
+    const brief = (f: (typeof fresh.files)[number]) => f.findings.map((x) => `${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${x.severity} ${x.rule} ${x.message}`);
+    // Without the details file: a run that needs no details still takes every result from the
+    // cache, with the same findings as far as they go and the same summaries; one that needs
+    // them checks every file again.
+    rmSync(detailsFile);
+    const briefRun = ResultCache.open(join(dir, 'cache'), context);
+    const text = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: briefRun, details: false, all: true });
+    assert.equal(briefRun.hits, files);
+    assert.deepEqual(text.files.map(brief), fresh.files.map(brief));
+    assert.ok(text.files.every((f) => f.claims.length === 0 && f.findings.every((x) => !x.fix && !x.related && !x.detail)));
+    assert.deepEqual(text.files.map((f) => f.summary), fresh.files.map((f) => f.summary));
+    assert.deepEqual(text.summary, fresh.summary);
+    const full = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(JSON.stringify(run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: full, all: true })), JSON.stringify(fresh));
+    assert.deepEqual([full.hits, full.misses], [0, files]);
+    // That run wrote the details again: the next one takes everything from the cache.
+    const again = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(JSON.stringify(run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: again, all: true })), JSON.stringify(fresh));
+    assert.equal(again.hits, files);
+    // A damaged details file (digest no longer matching, an entry of the wrong shape): that entry is a miss.
+    const damaged = readFileSync(detailsFile, 'latin1').replace(/"details":\{("[^"]+"):\{"findings":\[/, '"details":{$1:{"findings":7,"x":[');
+    assert.notEqual(damaged, readFileSync(detailsFile, 'latin1'));
+    writeFileSync(detailsFile, damaged);
+    const checked = ResultCache.open(join(dir, 'cache'), context);
+    assert.equal(JSON.stringify(run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: checked, all: true })), JSON.stringify(fresh));
+    assert.deepEqual([checked.hits, checked.misses], [files - 1, 1]);
   });
 
   it('a cache file is ASCII with a digest; one whose digest does not match has every entry checked', () => {
@@ -416,7 +457,7 @@ describe('result cache', () => {
     const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
     const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null, all: true });
     run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context), all: true });
-    const file = join(dir, 'cache', 'results-v1.json');
+    const file = join(dir, 'cache', 'results-v2.json');
     const bytes = readFileSync(file);
     assert.ok(bytes.every((b) => b < 0x80), 'the cache file holds a byte that is not ASCII');
     assert.match(bytes.toString('latin1'), /,"digest":"[A-Za-z0-9_-]{43}"\}$/);

@@ -108,7 +108,15 @@ export function headlineProgress(doc: StatusDoc): string | null {
   return f ? f.value.replace(/\s+/g, ' ') : null;
 }
 
-/** The claim summary of a whole report. */
-export function reportSummary(files: readonly Pick<FileReport, 'claims'>[]): ClaimSummary {
-  return summarize(files.flatMap((f) => f.claims));
+/** The claim summary of a whole report: the sum of its files' summaries. */
+export function reportSummary(files: readonly Pick<FileReport, 'summary'>[]): ClaimSummary {
+  const total: ClaimSummary = { claims: 0, checked: 0, right: 0, wrong: 0, unchecked: 0 };
+  for (const { summary: s } of files) {
+    total.claims += s.claims;
+    total.checked += s.checked;
+    total.right += s.right;
+    total.wrong += s.wrong;
+    total.unchecked += s.unchecked;
+  }
+  return total;
 }
