@@ -4,11 +4,11 @@
  * Within a document: the text is split into chunks at top-level ATX heading lines. A heading
  * line interrupts paragraphs, lists, block quotes and tables, so each chunk parses on its own to
  * exactly the nodes the whole document yields there. Chunks whose text did not change keep
- * their tree (positions shifted when they moved) and the parts of the model they yield (blocks,
- * numbers, tasks, lists, tables, fields, scores, damaged characters, dates; moved and
- * renumbered); only changed chunks are parsed and read again. The document-level passes
- * (sections, roll-ups, language and date context, title and status, milestones, claims) and the
- * rules run over the combined parts. Where chunking could change the parse — link reference or
+ * their tree (in the chunk's own positions) and the parts of the model they yield (blocks,
+ * numbers, tasks, lists, tables, fields, scores, damaged characters, dates, the claims of the
+ * chunk-scoped extractors; moved and renumbered); only changed chunks are parsed and read again.
+ * The document-level passes (sections, roll-ups, language and date context, title and status,
+ * milestones, the document-scoped claims) and the rules run over the combined parts. Where chunking could change the parse — link reference or
  * footnote definitions (they act across the whole document), or a heading-like line that may
  * sit inside fenced code, HTML or front matter — the line is not a split point or the whole
  * document is parsed at once.
