@@ -8,8 +8,8 @@
  * Each report is kept in two parts: in `results-v2.json` its findings reduced to place, rule,
  * severity and message (all that the text, GitHub, JUnit and Markdown outputs print), in
  * `details-v2.json` its findings in full (fixes, related places, explanations) and its claims,
- * which only the JSON and SARIF outputs print. The details are three quarters of a cache's size:
- * a run that prints text never reads them.
+ * which only the JSON and SARIF outputs print. The details are six sevenths of a cache's bytes:
+ * a run that prints something else reads them only when it has a new result to store.
  *
  * Each file is plain ASCII (every other character written as a `\u` escape) and ends with a
  * SHA-256 digest of everything before it. A file whose digest matches holds exactly the bytes
@@ -146,10 +146,16 @@ function* jsonValues(map: Map<string, unknown>): Iterable<[string, string]> {
   for (const [key, value] of map) yield [key, asciiJson(value)];
 }
 
+/** The pre-check's verdicts as stored: 1 accepted, 0 rejected. */
+function* verdictValues(map: Map<string, boolean>): Iterable<[string, string]> {
+  for (const [key, accepted] of map) yield [key, accepted ? '1' : '0'];
+}
+
 export class ResultCache {
   hits = 0;
   misses = 0;
   private changed = false;
+  private detailsChanged = false;
   /** The details by content hash, read on first use (null: not yet). */
   private details: Map<string, unknown> | null = null;
   /** The details as read from a file whose digest matched. */
@@ -199,12 +205,13 @@ export class ResultCache {
   get(hash: string, options: { details?: boolean } = {}): CachedResult | null {
     const raw = this.entries.get(hash);
     const report = raw === undefined ? null : this.trusted.has(hash) ? (raw as CachedReport) : readCachedReport(raw);
+    const wanted = options.details !== false;
     let details: CachedDetails | null = null;
-    if (report && options.details !== false) {
+    if (report && wanted) {
       const stored = this.loadDetails().get(hash);
       details = stored === undefined ? null : this.trustedDetails.has(hash) ? (stored as CachedDetails) : readCachedDetails(stored);
     }
-    if (!report || (!details && options.details !== false)) {
+    if (!report || (wanted && !details)) {
       this.misses++;
       return null;
     }
@@ -222,6 +229,7 @@ export class ResultCache {
     this.trustedDetails.delete(hash);
     stored.set(hash, details);
     this.changed = true;
+    this.detailsChanged = true;
   }
 
   private loadDetails(): Map<string, unknown> {
@@ -233,24 +241,31 @@ export class ResultCache {
     return this.details;
   }
 
-  /** Writes the cache if anything changed (each file atomically: a temporary file, then a rename). */
+  /**
+   * Writes the cache if anything changed (each file atomically: a temporary file, then a
+   * rename); the details file only when a result was stored (a new pre-check verdict alone
+   * leaves it as it is).
+   */
   save(): void {
     if (!this.changed) return;
-    const details = this.loadDetails();
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     while (this.verdicts.size > MAX_ENTRIES) this.verdicts.delete(this.verdicts.keys().next().value!);
-    for (const hash of details.keys()) if (!this.entries.has(hash)) details.delete(hash);
     try {
       mkdirSync(this.dir, { recursive: true });
       // The folder ignores itself, so it never shows up as a change in the user's repository.
       writeFileSync(join(this.dir, '.gitignore'), '*\n');
       const head = `{"format":2,"context":${asciiJson(this.context)}`;
-      // The details first: a run stopped between the two writes leaves details for every report.
-      writeCacheFile(this.dir, DETAILS_FILE, head, [['details', jsonValues(details)]]);
-      const verdicts = (function* (v: Map<string, boolean>): Iterable<[string, string]> { for (const [k, ok] of v) yield [k, ok ? '1' : '0']; })(this.verdicts);
-      writeCacheFile(this.dir, CACHE_FILE, head, [['entries', jsonValues(this.entries)], ['prechecked', verdicts]]);
+      if (this.detailsChanged) {
+        const details = this.loadDetails();
+        for (const hash of details.keys()) if (!this.entries.has(hash)) details.delete(hash);
+        // The details first: a run stopped between the two writes leaves, at worst, reports
+        // whose details were trimmed, which are misses.
+        writeCacheFile(this.dir, DETAILS_FILE, head, [['details', jsonValues(details)]]);
+      }
+      writeCacheFile(this.dir, CACHE_FILE, head, [['entries', jsonValues(this.entries)], ['prechecked', verdictValues(this.verdicts)]]);
       for (const old of OLD_FILES) rmSync(join(this.dir, old), { force: true });
       this.changed = false;
+      this.detailsChanged = false;
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }

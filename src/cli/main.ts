@@ -227,8 +227,6 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
 /**
  * Checks the files. `today` and `config` are the settings of documents without a project file;
  * with `projects`, each document is checked with the settings of its nearest project file.
- */
-/**
  * `details: false`: a file's report may come without its details when that saves work (its
  * findings reduced to place, rule, severity and message; no claims, its summary still counts
  * them), for outputs that print no more.

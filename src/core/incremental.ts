@@ -98,15 +98,13 @@ const CachedDetailsSchema = CachedResultSchema.pick({ findings: true, claims: tr
 // The stored object itself, not zod's copy: the copy orders keys by schema, and the output
 // must be byte-identical to a fresh run. A damaged entry is a miss, never an error.
 
+const readWith = <T>(schema: { safeParse(raw: unknown): { success: boolean } }) => (raw: unknown): T | null => (schema.safeParse(raw).success ? (raw as T) : null);
+
 /** A stored report (see CachedReport) if it is well formed, else null. */
-export function readCachedReport(raw: unknown): CachedReport | null {
-  return CachedReportSchema.safeParse(raw).success ? (raw as CachedReport) : null;
-}
+export const readCachedReport = readWith<CachedReport>(CachedReportSchema);
 
 /** Stored details (see CachedDetails) if they are well formed, else null. */
-export function readCachedDetails(raw: unknown): CachedDetails | null {
-  return CachedDetailsSchema.safeParse(raw).success ? (raw as CachedDetails) : null;
-}
+export const readCachedDetails = readWith<CachedDetails>(CachedDetailsSchema);
 
 /** A result as two parts to store: the brief report and the details. */
 export function splitResult(result: CachedResult): { report: CachedReport; details: CachedDetails } {

@@ -9,14 +9,14 @@
  * model, the same findings and the same verdicts as `check` from scratch.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, type CheckOptions } from '../../src/core/index';
 import { cacheContextKey, IncrementalChecker, IncrementalParser, splitChunks, stableJson } from '../../src/core/incremental';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { parseWhole } from '../../src/core/model/parse';
-import { ResultCache } from '../../src/cli/cache';
+import { CACHE_FILE, DETAILS_FILE, ResultCache } from '../../src/cli/cache';
 import { run } from '../../src/cli/main';
 import { checkTargets } from '../../src/cli/worker';
 import { CORPUS, FIXTURES, markdownFiles, markdownUnder, random, readUtf8, ROOT, SEEDS, sharedDocuments, skipWithoutShared, TODAY } from './helpers';
@@ -278,8 +278,12 @@ describe('incremental re-analysis', () => {
     let current = text;
     for (const [from, to] of [['# Report', '# Status report'], ['40%', '45%'], ['## Tests', '## Test results'], ['Progress', 'P']]) {
       current = current.replace(from!, to!);
-      assertSameAsCold(checker, current, `${from} → ${to}`);
-      assert.ok(checker.parser.stats.chunked && checker.parser.stats.parsed < checker.parser.stats.chunks, `${from} → ${to}: the other chunks were reused`);
+      // Without comparing trees first: that would parse the text before the check does.
+      assertSameAsCold(checker, current, `${from} → ${to}`, false);
+      // The edited chunk, and the one before it when its lookahead lines changed (a heading).
+      const { chunked, parsed, chunks } = checker.parser.stats;
+      assert.ok(chunked && parsed === (from!.startsWith('##') ? 2 : 1) && chunks === 4, `${from} → ${to}: ${parsed} of ${chunks} chunks parsed`);
+      assert.equal(checker.models.stats.built, parsed);
     }
   });
 
@@ -401,11 +405,11 @@ describe('result cache', () => {
     // A damaged entry is a miss; a damaged file is an empty cache.
     const good = ResultCache.open(join(dir, 'cache'), context);
     const key = cacheContextKey(context);
-    writeFileSync(join(dir, 'cache', 'results-v2.json'), JSON.stringify({ format: 2, context: key, entries: { h: { title: 3 } } }));
+    writeFileSync(join(dir, 'cache', CACHE_FILE), JSON.stringify({ format: 2, context: key, entries: { h: { title: 3 } } }));
     const bad = ResultCache.open(join(dir, 'cache'), context);
     assert.equal(bad.size, 1);
     assert.equal(bad.get('h'), null);
-    writeFileSync(join(dir, 'cache', 'results-v2.json'), '{"format":2,"context":');
+    writeFileSync(join(dir, 'cache', CACHE_FILE), '{"format":2,"context":');
     assert.equal(ResultCache.open(join(dir, 'cache'), context).size, 0);
     assert.ok(good.size >= 1);
   });
@@ -418,8 +422,8 @@ describe('result cache', () => {
     const all = fresh.files.flatMap((f) => f.findings);
     assert.ok(fresh.files.some((f) => f.claims.length > 0) && all.some((x) => x.fix) && all.some((x) => x.related) && all.some((x) => x.detail));
     run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context), all: true });
-    const detailsFile = join(dir, 'cache', 'details-v2.json');
-    const main = readFileSync(join(dir, 'cache', 'results-v2.json'), 'latin1');
+    const detailsFile = join(dir, 'cache', DETAILS_FILE);
+    const main = readFileSync(join(dir, 'cache', CACHE_FILE), 'latin1');
     assert.doesNotMatch(main, /"claims":\[|"fix":|"related":|"detail":/, 'the reports are stored without their details');
     assert.match(readFileSync(detailsFile, 'latin1'), /,"digest":"[A-Za-z0-9_-]{43}"\}$/);
     const files = Object.keys(docs).length;
@@ -442,6 +446,18 @@ describe('result cache', () => {
     const again = ResultCache.open(join(dir, 'cache'), context);
     assert.equal(JSON.stringify(run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: again, all: true })), JSON.stringify(fresh));
     assert.equal(again.hits, files);
+    // A new file that is no status document adds a pre-check verdict only: the details file is
+    // not written again. A cache file of the earlier format is removed.
+    writeFileSync(join(dir, 'cache', 'results-v1.json'), '{}');
+    // A rewrite renames a new file into place: another inode.
+    const stamp = statSync(detailsFile).ino;
+    writeFileSync(join(dir, 'notes.md'), 'Plain notes without any status.\n');
+    const verdictOnly = ResultCache.open(join(dir, 'cache'), context);
+    run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: verdictOnly });
+    assert.equal(statSync(detailsFile).ino, stamp, 'a new verdict alone rewrote the details');
+    assert.ok(!existsSync(join(dir, 'cache', 'results-v1.json')));
+    assert.match(readFileSync(join(dir, 'cache', CACHE_FILE), 'latin1'), /"prechecked":\{[^}]*:0/);
+    rmSync(join(dir, 'notes.md'));
     // A damaged details file (digest no longer matching, an entry of the wrong shape): that entry is a miss.
     const damaged = readFileSync(detailsFile, 'latin1').replace(/"details":\{("[^"]+"):\{"findings":\[/, '"details":{$1:{"findings":7,"x":[');
     assert.notEqual(damaged, readFileSync(detailsFile, 'latin1'));
@@ -457,7 +473,7 @@ describe('result cache', () => {
     const context = { toolVersion: 'test', config: DEFAULT_CONFIG, today: TODAY };
     const fresh = run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: null, all: true });
     run([dir], dir, TODAY, DEFAULT_CONFIG, { cache: ResultCache.open(join(dir, 'cache'), context), all: true });
-    const file = join(dir, 'cache', 'results-v2.json');
+    const file = join(dir, 'cache', CACHE_FILE);
     const bytes = readFileSync(file);
     assert.ok(bytes.every((b) => b < 0x80), 'the cache file holds a byte that is not ASCII');
     assert.match(bytes.toString('latin1'), /,"digest":"[A-Za-z0-9_-]{43}"\}$/);

@@ -108,7 +108,7 @@ export interface PlacedChunk {
  * parser returns: a chunk whose key did not change keeps its parts (moved and renumbered), only
  * changed chunks are read again, and the document-level passes (sections, roll-ups, date
  * context, title and status, milestones, claims) run over the combined parts. Keeps the parts
- * of the last text's chunks only. The result equals `analyzeTree(text, root, options)`.
+ * of the last text's chunks only. The result equals `analyze(text, options)`.
  */
 export class ChunkModels {
   private parts = new Map<object, ChunkParts>();

@@ -329,8 +329,8 @@ export function shifted<T extends Nodes>(node: T, dLine: number, dOffset: number
  */
 export interface ParsedChunk {
   /**
-   * The same object from parse to parse as long as the chunk's text and the lines after it
-   * (what decides its nodes) stay the same.
+   * The same object only for the same nodes, chunk text and lines after it (what decides the
+   * nodes); a chunk the parser reuses from the previous parse keeps its key.
    */
   key: object;
   offset: number;
@@ -425,7 +425,7 @@ export class IncrementalParser {
       const t = same(this.byStart.get(offset), body, ahead) ?? same(this.byEnd.get(text.length - offset), body, ahead);
       if (t || ++misses < 2) return t;
       byText ??= new Map(this.trees.map((x) => [`${x.body}\u0000${x.ahead}`, x]));
-      return byText.get(`${body}\u0000${ahead}`);
+      return same(byText.get(`${body}\u0000${ahead}`), body, ahead);
     };
     const placed: ParsedChunk[] = [];
     let parsed = 0;
