@@ -211,32 +211,23 @@ function assemble(
   const bases: Bases[] = [];
   const single = owned && chunks.length === 1 && chunks[0]!.offset === 0 && chunks[0]!.line === 1;
 
-  // Sections: a section runs to the next heading of the same or a higher level (where it leaves the stack).
-  const stack: number[] = [];
-  const ends: number[] = [];
-  const close = (level: number, at: number) => {
-    while (stack.length && sections[stack[stack.length - 1]!]!.level >= level) ends[stack.pop()!] = at;
-  };
   for (const chunk of chunks) {
     const dl = chunk.line - 1;
     const d = chunk.offset;
     bases.push({ sections: sections.length, blocks: blocks.length, lists: lists.length, tables: tables.length, tasks: tasks.length, numbers: numbers.length });
     for (const h of chunk.parts.headings) {
       const headingRange = single ? h.headingRange : moved(h.headingRange, dl, d);
-      close(h.level, headingRange.offset);
-      const index = sections.length;
       sections.push({
-        index,
+        index: sections.length,
         title: h.title,
         level: h.level,
         headingRange,
         range: headingRange, // set below, once the section's end is known
-        parent: stack.length ? stack[stack.length - 1]! : null,
+        parent: null, // set below
         status: single ? h.status : movedMention(h.status, dl, d),
         ownChecklist: { done: 0, total: 0 },
         checklist: { done: 0, total: 0 },
       });
-      stack.push(index);
     }
     if (single) {
       const p = chunk.parts;
@@ -246,9 +237,10 @@ function assemble(
       placeParts(chunk, bases[bases.length - 1]!, { blocks, numbers, tasks, lists, tables, fields, scores });
     }
   }
-  close(0, text.length);
+  const { parents, ends } = nestSections(sections, text.length);
   for (const s of sections) {
     const start = s.headingRange.offset;
+    s.parent = parents[s.index]!;
     s.range = range(start, trimEnd(text, ends[s.index]!, start));
   }
 
@@ -345,19 +337,31 @@ function assemble(
   return doc;
 }
 
+/**
+ * How headings nest: a section runs to the next heading of the same or a higher level. For each
+ * heading, in order: the index of the heading it is under (or null), and the offset where its
+ * section ends (`end` for the sections still open at the end).
+ */
+function nestSections(headings: readonly { level: number; headingRange: { offset: number } }[], end: number): { parents: (number | null)[]; ends: number[] } {
+  const stack: number[] = [];
+  const parents: (number | null)[] = [];
+  const ends: number[] = [];
+  headings.forEach((h, i) => {
+    while (stack.length && headings[stack[stack.length - 1]!]!.level >= h.level) ends[stack.pop()!] = h.headingRange.offset;
+    parents.push(stack.length ? stack[stack.length - 1]! : null);
+    stack.push(i);
+  });
+  for (const i of stack) ends[i] = end;
+  return { parents, ends };
+}
+
 /** What the chunk extractors find in one chunk read alone: its parts, its text, its own sections. */
 function chunkClaims(p: ChunkParts, text: string, vocabulary: Vocabulary, scans: Scans): ClaimDraft[][] {
   const lines = new LineIndex(text);
   // Sections as `assemble` delimits them, within the chunk.
-  const sections: ChunkDoc['sections'][number][] = [];
-  const stack: number[] = [];
-  const ends: number[] = [];
-  p.headings.forEach((h, index) => {
-    while (stack.length && sections[stack[stack.length - 1]!]!.level >= h.level) ends[stack.pop()!] = h.headingRange.offset;
-    sections.push({ index, title: h.title, level: h.level, headingRange: h.headingRange, range: h.headingRange });
-    stack.push(index);
-  });
-  for (const s of sections) s.range = lines.range(s.headingRange.offset, ends[s.index] ?? text.length);
+  const sections: ChunkDoc['sections'][number][] = p.headings.map((h, index) => ({ index, title: h.title, level: h.level, headingRange: h.headingRange, range: h.headingRange }));
+  const { ends } = nestSections(sections, text.length);
+  for (const s of sections) s.range = lines.range(s.headingRange.offset, ends[s.index]!);
   const doc: ChunkDoc = { blocks: p.blocks, numbers: p.numbers, tasks: p.tasks, lists: p.lists, tables: p.tables, fields: p.fields, scores: p.scores, sections };
   rememberCheckedText(doc, text, p.checked);
   return extractChunkClaims({ doc, text, lines, vocabulary, scans });

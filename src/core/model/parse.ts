@@ -68,7 +68,9 @@ export const MAX_DEPTH = 256;
 
 /** The tree of `text` (chunked at top-level headings; equal to `parseWhole(text)`). */
 export function parseMarkdown(text: string): Root {
-  return new IncrementalParser().parse(text);
+  const parser = new IncrementalParser();
+  // The parser is not used again: its chunks' trees are moved in place, not copied.
+  return parser.update(text) ?? documentTree(parser.parsedChunks!, true);
 }
 
 /**
@@ -379,19 +381,9 @@ export class IncrementalParser {
    */
   parsedChunks: ParsedChunk[] | null = null;
 
-  /** The tree of `text`, in the document's positions (built from the chunks' trees). */
+  /** The tree of `text`, in the document's positions (built from copies of the chunks' trees). */
   parse(text: string): Root {
-    const whole = this.update(text);
-    if (whole) return whole;
-    const chunks = this.parsedChunks!;
-    const children: RootContent[] = [];
-    for (const c of chunks) for (const n of c.children) children.push(shifted(n, c.line - 1, c.offset));
-    const last = chunks[chunks.length - 1]!;
-    return {
-      type: 'root',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.rootEnd.line + last.line - 1, column: last.rootEnd.column, offset: last.rootEnd.offset + last.offset } },
-    };
+    return this.update(text) ?? documentTree(this.parsedChunks!, false);
   }
 
   /**
@@ -464,6 +456,26 @@ export class IncrementalParser {
     this.stats = { chunked: true, chunks: placed.length, parsed, ...built };
     return null;
   }
+}
+
+/**
+ * The document's tree from its chunks' trees: each chunk's nodes moved to the chunk's place,
+ * copied, or `inPlace` (the chunks' trees then hold the document's positions).
+ */
+function documentTree(chunks: readonly ParsedChunk[], inPlace: boolean): Root {
+  const children: RootContent[] = [];
+  for (const c of chunks) {
+    if (inPlace) {
+      shiftInPlace(c.children, c.line - 1, c.offset);
+      pushAll(children, c.children);
+    } else for (const n of c.children) children.push(shifted(n, c.line - 1, c.offset));
+  }
+  const last = chunks[chunks.length - 1]!;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: last.rootEnd.line + last.line - 1, column: last.rootEnd.column, offset: last.rootEnd.offset + last.offset } },
+  };
 }
 
 /** The text of the (up to) two lines starting at `offset`. */
