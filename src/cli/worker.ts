@@ -57,7 +57,7 @@ export interface CheckTargetsOptions {
    */
   stallMs?: number;
   /**
-   * How much slower than real time the budget's clock runs (≥ 1; see `loadFactor` in main.ts):
+   * How much slower than real time the budget's clock runs (≥ 1; see `loadFactor` below):
    * on a busy machine a document gets `maxAnalysisMs × budgetScale` of wall time, and its
    * message still names `maxAnalysisMs`. Default: `loadFactor()`.
    */
