@@ -77,6 +77,20 @@ describe('CLI: CI formats and options (dist/cli.js)', function () {
     assert.match(fresh, /"notStatusDocuments": 1/);
   });
 
+  it('every output format prints from the cache what it prints fresh, whichever format filled the cache', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'status-docs-cli-formats-'));
+    writeFileSync(join(folder, 'wrong.md'), '# Report\n\n- [x] Parser\n- [ ] Rules\n\nProgress: 40% → 60% (+30 points)\n\n3/4 tests passing (50%)\n');
+    writeFileSync(join(folder, 'stale.md'), STALE);
+    const formats = ['text', 'json', 'sarif', 'github', 'junit', 'markdown'];
+    const fresh = new Map(formats.map((f) => [f, cli(['check', '.', '--format', f, '--today', TODAY], folder).stdout]));
+    assert.match(fresh.get('sarif')!, /"fixes"/);
+    // A text run fills the cache (reports and details); then each format reads it, twice over.
+    const cacheDir = join(folder, '.cache');
+    for (const f of ['text', ...formats, ...formats]) {
+      assert.equal(cli(['check', '.', '--format', f, '--today', TODAY, '--cache-dir', cacheDir], folder).stdout, fresh.get(f), `--format ${f} from the cache`);
+    }
+  });
+
   it('--format github prints workflow commands; junit well-formed XML; markdown a table', () => {
     const gh = cli(['check', 'stale.md', '--format', 'github', '--today', TODAY], dir);
     assert.equal(gh.code, 0);
