@@ -51,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): StatusDoc {
 export function analyzeTree(text: string, root: Root, options: AnalyzeOptions = {}): StatusDoc {
   const vocab = getVocabulary(options.statusWords);
   const parts = new ChunkBuilder(text, vocab).build(root.children);
-  return assemble(text, [{ nodes: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true);
+  return assemble(text, [{ children: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true);
 }
 
 // ------------------------------------------------------------------------ chunks
@@ -142,7 +142,7 @@ export class ChunkModels {
       this.parts = new Map();
       this.stats = { chunks: 1, built: 1 };
       const parts = new ChunkBuilder(text, vocab).build(root.children);
-      return assemble(text, [{ nodes: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true, lines, detectLanguage, this.scans);
+      return assemble(text, [{ children: root.children, offset: 0 }], [{ parts, offset: 0, line: 1, end: text.length }], vocab, true, lines, detectLanguage, this.scans);
     }
     const chunks = parsed as readonly ParsedChunk[];
     const next = new Map<object, ChunkParts>();
@@ -159,8 +159,7 @@ export class ChunkModels {
     }
     this.parts = next;
     this.stats = { chunks: chunks.length, built };
-    const trees = chunks.map((c) => ({ nodes: c.children, offset: c.offset }));
-    return assemble(text, trees, placed, vocab, false, lines, (t) => this.language(t), this.scans);
+    return assemble(text, chunks, placed, vocab, false, lines, (t) => this.language(t), this.scans);
   }
 
   private lastLanguage: { sample: string; language: DocumentLanguage } | null = null;
@@ -183,7 +182,7 @@ function stableWords(words: AnalyzeOptions['statusWords']): string {
 // ------------------------------------------------------------------------ the document
 
 /** Top-level nodes in positions `offset` characters before the document's (a chunk's own). */
-interface Tree { nodes: readonly RootContent[]; offset: number }
+interface Tree { children: readonly RootContent[]; offset: number }
 
 interface Pos { start: { offset?: number }; end: { offset?: number } }
 const startOf = (n: { position?: Pos }) => n.position?.start.offset ?? 0;
@@ -404,8 +403,8 @@ function datesOf(blocks: readonly Block[], defaultYear: number | null, options: 
 function collectSuppressions(text: string, trees: readonly Tree[], range: (s: number, e: number) => Range): Suppression[] {
   if (!text.includes('status-docs-')) return [];
   const out: Suppression[] = [];
-  for (const { nodes, offset } of trees) {
-    const stack: Nodes[] = [...nodes].reverse();
+  for (const { children, offset } of trees) {
+    const stack: Nodes[] = [...children].reverse();
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'html') {

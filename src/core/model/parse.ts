@@ -373,7 +373,6 @@ export class IncrementalParser {
   /** The last parse's chunk trees by their offset, and by their distance from the end of the text. */
   private byStart = new Map<number, ChunkTree>();
   private byEnd = new Map<number, ChunkTree>();
-  private trees: ChunkTree[] = [];
   stats: ParseStats = { chunked: false, chunks: 0, parsed: 0, fences: 0, lines: 0 };
   /**
    * The chunks of the last parse, in order (null when the text was parsed whole): each chunk's
@@ -396,7 +395,6 @@ export class IncrementalParser {
     if (!scan || scan.chunks.length < 2) {
       this.byStart = new Map();
       this.byEnd = new Map();
-      this.trees = [];
       this.parsedChunks = null;
       const built = { fences: 0, lines: 0 };
       const root = scan ? parseStaged(text, scan.fences, true, built) : parseWhole(text);
@@ -416,7 +414,7 @@ export class IncrementalParser {
     const find = (offset: number, body: string, ahead: string): ChunkTree | undefined => {
       const t = same(this.byStart.get(offset), body, ahead) ?? same(this.byEnd.get(text.length - offset), body, ahead);
       if (t || ++misses < 2) return t;
-      byText ??= new Map(this.trees.map((x) => [`${x.body}\u0000${x.ahead}`, x]));
+      byText ??= new Map([...this.byStart.values()].map((x) => [`${x.body}\u0000${x.ahead}`, x]));
       return same(byText.get(`${body}\u0000${ahead}`), body, ahead);
     };
     const placed: ParsedChunk[] = [];
@@ -451,7 +449,6 @@ export class IncrementalParser {
     }
     this.byStart = byStart;
     this.byEnd = byEnd;
-    this.trees = placed.map((c) => c.key as ChunkTree);
     this.parsedChunks = placed;
     this.stats = { chunked: true, chunks: placed.length, parsed, ...built };
     return null;

@@ -260,11 +260,7 @@ function rollups(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
     const itemsCol = table.header.findIndex((h, i) => i > 0 && ITEMS_HEADER.test(strip(h.text)));
     const doneCol = table.header.findIndex((h, i) => i > 0 && DONE_COUNT_HEADER.test(strip(h.text)));
     if (itemsCol < 0 || doneCol < 0) continue;
-    if (!titles) {
-      titles = new Map<string, number[]>();
-      for (const s of doc.sections) { const k = nameKey(s.title); if (k) append(titles, k, s.index); }
-    }
-    const byName = titles;
+    const byName = (titles ??= sectionsByName(doc.sections));
     const cell = (r: number, c: number) => parseCell(ctx, cells.get(`${table.index}:${r}:${c}`));
     table.rows.forEach((row, r) => {
       const name = strip(row.cells[0]?.text ?? '');
@@ -287,6 +283,13 @@ function rollups(ctx: ExtractContext, cells: Map<string, Block>): ClaimDraft[] {
     });
   }
   return out;
+}
+
+/** The sections' indices by the name key of their titles. */
+function sectionsByName(sections: ExtractContext['doc']['sections']): Map<string, number[]> {
+  const titles = new Map<string, number[]>();
+  for (const s of sections) { const k = nameKey(s.title); if (k) append(titles, k, s.index); }
+  return titles;
 }
 
 /** Placeholder cells that mean nothing (zero) in a sum: `—`, `-`, empty. `n/a`, `TBD`, `?` mean unknown. */
